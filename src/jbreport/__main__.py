@@ -1,0 +1,7 @@
+"""``python -m jbreport``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

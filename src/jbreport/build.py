@@ -1,0 +1,215 @@
+"""Build: every requested report × edition × layout × format, written atomically.
+
+Work done once per process (content, catalogs, fonts, libraries) is shared by all outputs;
+``jobs > 1`` spreads the outputs over worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import write_bytes
+from .catalog import Catalogs, Lookup, load_catalogs, same_language
+from .content import Report, load_reports
+from .errors import Collector, JbreportError, Location, TranslationError, UsageError
+from .layout import run_layout
+from .localize import localize
+from .render import FORMATS, RenderOptions, renderers
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    report: str
+    edition: tuple[str, ...]
+    layout: str
+    fmt: str
+
+    def filename(self) -> str:
+        edition = "+".join(self.edition)
+        suffix = "" if self.layout == "brief" else f".{self.layout}"
+        return f"{self.report}.{edition}{suffix}.{self.fmt}"
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    fallbacks: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+
+
+def default_editions(report: Report, catalogs: Catalogs) -> list[tuple[str, ...]]:
+    """The report's own language, each catalog language, and each pair with its own."""
+    editions: list[tuple[str, ...]] = [(report.language,)]
+    for tag in catalogs.languages():
+        if not same_language(tag, report.language):
+            editions.append((tag,))
+    for tag in catalogs.languages():
+        if not same_language(tag, report.language):
+            editions.append((report.language, tag))
+    return editions
+
+
+def parse_edition(text: str) -> tuple[str, ...]:
+    parts = tuple(p.strip() for p in text.split("+") if p.strip())
+    if not 1 <= len(parts) <= 2 or len(set(parts)) != len(parts):
+        raise UsageError(f"an edition is a language (zh) or a pair (zh+en), not {text!r}")
+    return parts
+
+
+def plan(
+    reports: list[Report],
+    catalogs: Catalogs,
+    editions: list[tuple[str, ...]] | None,
+    layouts: list[str],
+    formats: list[str],
+) -> list[Job]:
+    jobs = []
+    for report in reports:
+        for edition in editions or default_editions(report, catalogs):
+            edition = tuple(
+                report.language if same_language(t, report.language) else t for t in edition
+            )
+            for tag in edition:
+                if (
+                    not same_language(tag, report.language)
+                    and catalogs.lookup(tag, report.language).catalog is None
+                ):
+                    raise UsageError(
+                        f"no catalog for {tag!r}: run `jbreport translations init {tag}`"
+                    )
+            for layout in layouts:
+                for fmt in formats:
+                    jobs.append(Job(report.id, edition, layout, fmt))
+    return jobs
+
+
+# Per-process state: a worker loads content and catalogs once, not once per output.
+_STATE: dict[str, object] = {}
+
+
+def _load(project: Project) -> tuple[dict[str, Report], Catalogs]:
+    key = str(project.root)
+    if _STATE.get("root") != key:
+        reports = {r.id: r for r in load_reports(project.content)}
+        _STATE.update(root=key, reports=reports, catalogs=load_catalogs(project.translations))
+    return _STATE["reports"], _STATE["catalogs"]  # type: ignore[return-value]
+
+
+def run_job(
+    project: Project, job: Job, options: RenderOptions, out_dir: Path
+) -> tuple[Path, dict[tuple[str, str], str]]:
+    reports, catalogs = _load(project)
+    report = reports[job.report]
+    summary = {
+        "id": report.id,
+        "language": report.language,
+        "sections": [{"id": s.id} for s in report.sections],
+        "has_key_figures": bool(report.key_figures),
+        "editions": list(job.edition),
+        "bilingual": len(job.edition) > 1,
+        "format": job.fmt,
+    }
+    layout = run_layout(job.layout, project.root, summary)
+    localized = localize(report, layout, catalogs, job.edition)
+    data = renderers()[job.fmt](localized.document, options)
+    target = out_dir / job.filename()
+    write_bytes(target, data)
+    fallbacks: dict[tuple[str, str], str] = {}
+    for lookup in localized.lookups:
+        fallbacks.update(_tag(lookup))
+    return target, fallbacks
+
+
+def _tag(lookup: Lookup) -> dict[tuple[str, str], str]:
+    return {
+        (lookup.language, f"{ctx}\x04{msgid}"): reason
+        for (ctx, msgid), reason in lookup.fallbacks.items()
+    }
+
+
+def build(
+    project: Project,
+    *,
+    reports: list[str] | None = None,
+    editions: list[tuple[str, ...]] | None = None,
+    layouts: list[str] | None = None,
+    formats: list[str] | None = None,
+    out_dir: Path | None = None,
+    options: RenderOptions = RenderOptions(),
+    jobs: int = 1,
+    strict: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> BuildResult:
+    loaded = load_reports(project.content, reports)
+    catalogs = load_catalogs(project.translations)
+    _STATE.update(root=str(project.root), reports={r.id: r for r in loaded}, catalogs=catalogs)
+    for fmt in formats or FORMATS:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    out = out_dir or project.root / "output"
+    todo = plan(loaded, catalogs, editions, layouts or ["brief"], list(formats or FORMATS))
+    # check every layout once before any output is written
+    from .layout import find_template
+
+    for name in dict.fromkeys(job.layout for job in todo):
+        find_template(name, project.root)
+    result = BuildResult()
+    fallbacks: dict[tuple[str, str], str] = {}
+    for target, fb in _execute(project, todo, options, out, jobs):
+        result.written.append(target)
+        fallbacks.update(fb)
+        if progress:
+            progress(target)
+    for (language, key), reason in sorted(fallbacks.items()):
+        result.fallbacks.setdefault(language, {})[tuple(key.split("\x04", 1))] = reason  # type: ignore[index]
+    if strict and result.fallbacks:
+        problems = Collector()
+        for language, entries in result.fallbacks.items():
+            for (ctx, msgid), reason in entries.items():
+                path = project.translations / f"{language}.po"
+                problems.add(
+                    TranslationError(
+                        f"{reason} translation of {ctx!r} ({msgid[:40]}…) in the {language} edition",
+                        Location.of(path),
+                    )
+                )
+        problems.raise_if_any()
+    return result
+
+
+def _execute(
+    project: Project, todo: list[Job], options: RenderOptions, out: Path, jobs: int
+) -> Iterable[tuple[Path, dict[tuple[str, str], str]]]:
+    if jobs <= 1 or len(todo) <= 1:
+        for job in todo:
+            yield run_job(project, job, options, out)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        futures = [pool.submit(run_job, project, job, options, out) for job in todo]
+        errors = Collector()
+        for future in futures:
+            try:
+                yield future.result()
+            except JbreportError as exc:
+                errors.add(exc)
+        errors.raise_if_any()
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))

@@ -1,0 +1,193 @@
+"""Command line: parses arguments, calls the library, prints.  Nothing else lives here.
+
+Exit codes: 0 success; 1 ``translations check`` found problems; 2 usage error; 3 content,
+translation or template error; 4 output, font or rendering error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import EXIT_CHECK, JbreportError, UsageError, display_path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jbreport",
+        description="Bilingual briefing documents (DOCX, PDF) from report content and PO catalogs.",
+    )
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="project folder holding content/ and translations/ (default: .)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="write briefs into output/")
+    b.add_argument("-r", "--report", action="append", help="report id (default: every report)")
+    b.add_argument(
+        "-l",
+        "--lang",
+        action="append",
+        help="edition: a language (zh) or a pair (zh+en); repeatable (default: all)",
+    )
+    b.add_argument("--layout", action="append", help="brief, factsheet or your own (default: all)")
+    b.add_argument("-f", "--format", action="append", choices=["docx", "pdf"], help="default: both")
+    b.add_argument("-o", "--output", type=Path, help="output folder (default: <project>/output)")
+    b.add_argument("--strict", action="store_true", help="fail on untranslated or fuzzy strings")
+    b.add_argument(
+        "-j", "--jobs", type=int, default=None, help="parallel processes (default: cores)"
+    )
+    b.add_argument("--toc", action="store_true", help="add a table of contents (DOCX TOC field)")
+    b.add_argument(
+        "--reference-docx", type=Path, help="take DOCX styles, page size, margins from this file"
+    )
+    b.add_argument("--latin-font", help="PDF font for Latin text: a .ttf path or fontconfig name")
+    b.add_argument("--latin-bold-font", help="PDF bold font for Latin text")
+    b.add_argument("--cjk-font", help="PDF font for Chinese/Japanese/Korean: TrueType path or name")
+    b.add_argument("--docx-east-asian-font", help="DOCX East Asian font name (default SimSun)")
+    b.add_argument("--docx-latin-font", help="DOCX Latin font name (default Times New Roman)")
+
+    t = sub.add_parser("translations", help="extract, init, update, status, check catalogs")
+    tsub = t.add_subparsers(dest="action", required=True, metavar="ACTION")
+    tsub.add_parser("extract", help="write translations/messages.pot")
+    init = tsub.add_parser("init", help="start a catalog for a new language")
+    init.add_argument("language")
+    tsub.add_parser("update", help="bring every catalog in line with the content")
+    tsub.add_parser("status", help="translated, fuzzy, untranslated per language and report")
+    check = tsub.add_parser("check", help="check catalogs (default: the project's)")
+    check.add_argument("files", nargs="*", type=Path)
+
+    lay = sub.add_parser("layouts", help="list the layouts, or copy one into the project to edit")
+    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except JbreportError as exc:
+        for line in exc.lines():
+            print(
+                f"jbreport: {line}" if exc.location is None and "\n" not in line else line,
+                file=sys.stderr,
+            )
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("jbreport: interrupted; files already written are complete", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    root: Path = args.project
+    if not root.is_dir():
+        raise UsageError(f"project folder {display_path(root)} does not exist")
+    if args.command == "build":
+        return _build(args, root)
+    if args.command == "translations":
+        return _translations(args, root)
+    if args.command == "layouts":
+        return _layouts(args, root)
+    raise UsageError(f"unknown command {args.command}")
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    from .build import Project, build, default_jobs, parse_edition
+    from .layout import available_layouts
+    from .render import RenderOptions
+
+    overrides = {
+        key: value
+        for key, value in {
+            "latin_font": args.latin_font,
+            "latin_bold_font": args.latin_bold_font,
+            "cjk_font": args.cjk_font,
+            "docx_east_asian_font": args.docx_east_asian_font,
+            "docx_latin_font": args.docx_latin_font,
+        }.items()
+        if value
+    }
+    if args.reference_docx is not None and not args.reference_docx.is_file():
+        raise UsageError(f"reference DOCX {display_path(args.reference_docx)} not found")
+    options = RenderOptions(reference_docx=args.reference_docx, toc=args.toc, **overrides)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    result = build(
+        Project(root),
+        reports=args.report,
+        editions=[parse_edition(e) for e in args.lang] if args.lang else None,
+        layouts=args.layout or available_layouts(root),
+        formats=args.format,
+        out_dir=args.output,
+        options=options,
+        jobs=jobs,
+        strict=args.strict,
+        progress=lambda path: print(f"wrote {display_path(path)}"),
+    )
+    for language, entries in result.fallbacks.items():
+        kinds: dict[str, int] = {}
+        for reason in entries.values():
+            kinds[reason] = kinds.get(reason, 0) + 1
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        print(
+            f"warning: {language}: {summary} string(s) printed in the source language",
+            file=sys.stderr,
+        )
+        for ctx, _msgid in list(entries)[:10]:
+            print(f"  {entries[(ctx, _msgid)]}: {ctx}", file=sys.stderr)
+    return 0
+
+
+def _translations(args: argparse.Namespace, root: Path) -> int:
+    from . import translations as tr
+
+    project_root = root
+    if args.action == "extract":
+        path = tr.extract(project_root)
+        print(f"wrote {display_path(path)}")
+        return 0
+    if args.action == "init":
+        path = tr.init(project_root, args.language)
+        print(f"wrote {display_path(path)}")
+        return 0
+    if args.action == "update":
+        for path, changed in tr.update(project_root):
+            print(f"{'updated' if changed else 'unchanged'} {display_path(path)}")
+        return 0
+    if args.action == "status":
+        print(tr.format_status(tr.status(project_root)))
+        return 0
+    if args.action == "check":
+        problems = tr.check(project_root, args.files or None)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} problem(s)", file=sys.stderr)
+            return EXIT_CHECK
+        print("no problems")
+        return 0
+    raise UsageError(f"unknown action {args.action}")
+
+
+def _layouts(args: argparse.Namespace, root: Path) -> int:
+    from .layout import available_layouts, copy_layout
+
+    if args.copy:
+        path = copy_layout(args.copy, root)
+        print(f"wrote {display_path(path)}: edit it; it now wins over the built-in {args.copy!r}")
+        return 0
+    for name in available_layouts(root):
+        print(name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Layouts: Jinja2 templates, rendered in the sandbox, that say which parts a brief has.
+
+A layout names parts and their boilerplate; it never formats.  Its calls are recorded:
+
+    {{ header(_("…")) }}   {{ footer(_("Page {page} of {pages}")) }}
+    {{ part("key_figures", title=_("Key figures")) }}
+    {% for s in report.sections %}{{ part("section", id=s.id) }}{% endfor %}
+
+``_()`` marks a string for translation (extracted into the catalogs, translated per
+language by :mod:`jbreport.localize`).  A user copies a layout into ``<project>/templates/``
+and edits it; that copy wins over the one shipped with jbreport.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import Location, TemplateError
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+SUFFIX = ".j2"
+PARTS = {
+    "cover",
+    "toc",
+    "key_figures",
+    "chart",
+    "lead",
+    "section",
+    "sections",
+    "closing",
+    "photos",
+    "credits",
+}
+
+# Boilerplate the content parts need, set with words(name=_("…")); English defaults.
+WORDS = {
+    "byline": "By {authors}",
+    "photo_credit": "Photo: {name}",
+    "source": "Source: {source}",
+    "key_figures": "Key figures",
+    "chart": "Main amounts",
+    "toc": "Contents",
+    "credits": "Credits",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A boilerplate string of a layout, translated later for each edition language."""
+
+    msgid: str
+    lineno: int
+    template: str
+
+    def __str__(self) -> str:
+        return self.msgid
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    name: str
+    args: dict[str, Any]
+    loc: Location
+
+
+@dataclass
+class Layout:
+    name: str
+    path: Path
+    parts: list[Part] = field(default_factory=list)
+    header: Msg | None = None
+    footer: Msg | None = None
+    title_in_header: bool = True
+    words: dict[str, Msg] = field(default_factory=dict)
+
+
+def template_dirs(project_root: Path | None) -> list[Path]:
+    dirs = []
+    if project_root is not None and (project_root / "templates").is_dir():
+        dirs.append(project_root / "templates")
+    dirs.append(PACKAGE_TEMPLATES)
+    return dirs
+
+
+def available_layouts(project_root: Path | None) -> list[str]:
+    names = set()
+    for folder in template_dirs(project_root):
+        names |= {p.stem for p in folder.glob(f"*{SUFFIX}") if not p.name.startswith("_")}
+    return sorted(names)
+
+
+def find_template(name: str, project_root: Path | None) -> Path:
+    for folder in template_dirs(project_root):
+        path = folder / f"{name}{SUFFIX}"
+        if path.is_file():
+            return path
+    from .yamlnodes import did_you_mean
+
+    known = available_layouts(project_root)
+    raise TemplateError(
+        f"no layout named {name!r}{did_you_mean(name, known)} (known: {', '.join(known)})"
+    )
+
+
+def _template_line(path: Path, exc: BaseException) -> int | None:
+    """The template line a runtime error happened on, from Jinja2's rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == str(path):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+_ENV: dict[str, ImmutableSandboxedEnvironment] = {}
+
+
+def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    key = str(folder)
+    if key not in _ENV:
+        _ENV[key] = ImmutableSandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(str(folder)),
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+        )
+    return _ENV[key]
+
+
+def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> Layout:
+    """Render layout ``name`` for a report summary and return the parts it asked for."""
+    path = find_template(name, project_root)
+    shown = Location.of(path).path
+    layout = Layout(name, path)
+
+    def current_line() -> int | None:
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_code.co_filename == str(path):
+                return frame.f_lineno
+            frame = frame.f_back  # type: ignore[assignment]
+        return None
+
+    def _(msgid: str) -> Msg:
+        if not isinstance(msgid, str):
+            raise TemplateError("_() takes a string", Location(shown, current_line()))
+        return Msg(msgid, current_line() or 0, shown)
+
+    def part(part_name: str, **args: Any) -> str:
+        loc = Location(shown, current_line())
+        if part_name not in PARTS:
+            from .yamlnodes import did_you_mean
+
+            raise TemplateError(
+                f"unknown part {part_name!r}{did_you_mean(part_name, sorted(PARTS))}", loc
+            )
+        layout.parts.append(Part(part_name, dict(args), loc))
+        return ""
+
+    def header(msg: Msg | None = None, title: bool = True) -> str:
+        layout.header = msg
+        layout.title_in_header = title
+        return ""
+
+    def footer(msg: Msg) -> str:
+        layout.footer = msg
+        return ""
+
+    def words(**named: Msg) -> str:
+        for key, msg in named.items():
+            if key not in WORDS:
+                from .yamlnodes import did_you_mean
+
+                raise TemplateError(
+                    f"unknown word {key!r}{did_you_mean(key, sorted(WORDS))}",
+                    Location(shown, current_line()),
+                )
+            layout.words[key] = msg
+        return ""
+
+    env = _environment(path.parent)
+    try:
+        template = env.get_template(path.name)
+        template.render(
+            report=report, part=part, header=header, footer=footer, words=words, _=_, gettext=_
+        )
+    except TemplateError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", Location(shown, exc.lineno)
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(
+            f"template error: {exc.message or exc}", Location(shown, _template_line(path, exc))
+        ) from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        raise TemplateError(
+            f"template error: {exc}", Location(shown, _template_line(path, exc))
+        ) from None
+    return layout
+
+
+def copy_layout(name: str, project_root: Path) -> Path:
+    """Copy a built-in layout into ``<project>/templates/`` for the user to edit."""
+    from .atomic import write_bytes
+
+    source = PACKAGE_TEMPLATES / f"{name}{SUFFIX}"
+    if not source.is_file():
+        find_template(name, None)  # raises with the list of known layouts
+    target = project_root / "templates" / source.name
+    if target.exists():
+        raise TemplateError("already exists; edit it or delete it first", Location.of(target))
+    write_bytes(target, source.read_bytes())
+    return target

@@ -1,0 +1,384 @@
+"""Localize: a report, a layout and the catalogs become a document for one edition.
+
+An edition is one language (``zh``) or a pair (``zh+en``).  For each language the content
+comes from the report (its own language) or the catalog (a translation), the layout's words
+from the catalog, and every figure from :mod:`jbreport.numbers`.  Untranslated and fuzzy
+strings fall back to their source text and are recorded, so the build can report them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import numbers as nb
+from .catalog import TEMPLATE_LANGUAGE, Catalogs, Lookup, message_line
+from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto
+from .errors import Collector, Location, TemplateError, TranslationError
+from .layout import WORDS, Layout, Msg, Part
+from .model import (
+    Bar,
+    Block,
+    Chart,
+    Cover,
+    Credits,
+    Document,
+    Heading,
+    KeyFigureRow,
+    KeyFigures,
+    Language,
+    Metadata,
+    Paragraph,
+    Photo,
+    Text,
+    Texts,
+    Toc,
+)
+from .text import clean_text, fill, fill_spans
+
+LAYOUT_CONTEXT = "layout"
+
+
+def bcp47(tag: str) -> str:
+    """``zh`` → ``zh-CN``, ``en`` → ``en-US``: the language tag documents carry."""
+    locale = nb.get_locale(tag)
+    territory = locale.territory or nb.likely_territory(tag)
+    return f"{locale.language}-{territory}" if territory else locale.language
+
+
+def document_date(report: Report) -> datetime.datetime:
+    """SOURCE_DATE_EPOCH when set, else the report's own date: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    if report.date is not None:
+        return datetime.datetime.combine(report.date.date, datetime.time(), datetime.UTC)
+    return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+@dataclass
+class _Language:
+    """Everything needed to write one language of an edition."""
+
+    tag: str
+    content: Lookup
+    words: Lookup
+    style: nb.NumberStyle
+    report: Report
+    problems: Collector
+
+    def __post_init__(self) -> None:
+        self._figures: dict[tuple[str, bool], str] = {}
+
+    def figure(self, name: str, qualified: bool = False) -> str:
+        key = (name, qualified)
+        if key not in self._figures:
+            src = self.report.figures[name]
+            self._figures[key] = nb.format_figure(
+                src.figure, self.tag, _FigureMessages(self), self.style, qualified=qualified
+            )
+        return self._figures[key]
+
+    def values(self) -> _FigureValues:
+        return _FigureValues(self)
+
+    def text(self, src: Src) -> str:
+        return self.rich(src).text
+
+    def rich(self, src: Src) -> Text:
+        """The string in this language with the spans of its figures."""
+        translated = clean_text(self.content.gettext(src.context, src.text))
+        try:
+            text, spans = fill_spans(translated, self.values())
+        except (KeyError, ValueError) as exc:
+            self.problems.add(self._placeholder_error(src, translated, exc))
+            text, spans = fill_spans(src.text, self.values())
+        return Text(self.tag, text, spans)
+
+    def _placeholder_error(self, src: Src, translated: str, exc: Exception) -> TranslationError:
+        if translated == src.text or self.content.catalog is None:
+            return TranslationError(f"placeholder problem: {exc}", src.loc)
+        message = self.content.catalog.get(src.text, context=src.context)
+        line = message_line(message) if message is not None else None
+        path = self.content.path
+        detail = (
+            f"the translation uses {{{exc.args[0]}}}, which the source does not have"
+            if isinstance(exc, KeyError)
+            else str(exc)
+        )
+        return TranslationError(
+            f"{detail} (msgctxt {src.context!r})",
+            Location.of(path, line) if path else src.loc,
+        )
+
+    def word(self, msg: Msg | str, **values: str) -> str:
+        msgid = msg.msgid if isinstance(msg, Msg) else msg
+        translated = self.words.gettext(LAYOUT_CONTEXT, msgid)
+        try:
+            return clean_text(fill(translated, values)) if values else clean_text(translated)
+        except (KeyError, ValueError) as exc:
+            loc = Location.of(self.words.path) if self.words.path else None
+            if self.words.catalog is not None and loc is not None:
+                message = self.words.catalog.get(msgid, context=LAYOUT_CONTEXT)
+                loc = Location(loc.path, message_line(message) if message else None)
+            self.problems.add(TranslationError(f"placeholder problem in {msgid!r}: {exc}", loc))
+            return fill(msgid, values)
+
+
+class _FigureValues(Mapping[str, str]):
+    def __init__(self, language: _Language) -> None:
+        self.language = language
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self.language.report.figures:
+            raise KeyError(key)
+        return self.language.figure(key)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.language.report.figures)
+
+    def __len__(self) -> int:
+        return len(self.language.report.figures)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.language.report.figures
+
+
+class _FigureMessages:
+    """Figure words: nouns from the content catalog, the rest from the layout catalog."""
+
+    def __init__(self, language: _Language) -> None:
+        self.language = language
+
+    def _lookup(self, context: str) -> Lookup:
+        return self.language.content if "/" in context else self.language.words
+
+    def gettext(self, context: str, msgid: str) -> str:
+        return self._lookup(context).gettext(context, msgid)
+
+    def translated(self, context: str, msgid: str) -> bool:
+        return self._lookup(context).translated(context, msgid)
+
+    def ngettext(self, context: str, singular: str, plural: str, n: Any) -> str:
+        return self._lookup(context).ngettext(context, singular, plural, n)
+
+
+def _style_for(report: Report, tag: str) -> nb.NumberStyle:
+    from .catalog import same_language
+
+    for key, style in report.styles.items():
+        if key == tag or same_language(key, tag):
+            return style
+    return nb.NumberStyle()
+
+
+@dataclass
+class Localized:
+    document: Document
+    lookups: list[Lookup]
+
+
+def localize(
+    report: Report, layout: Layout, catalogs: Catalogs, languages: tuple[str, ...]
+) -> Localized:
+    problems = Collector()
+    langs = [
+        _Language(
+            tag,
+            catalogs.lookup(tag, report.language),
+            catalogs.lookup(tag, TEMPLATE_LANGUAGE),
+            _style_for(report, tag),
+            report,
+            problems,
+        )
+        for tag in languages
+    ]
+
+    def texts(src: Src | None) -> Texts | None:
+        if src is None:
+            return None
+        return tuple(lang.rich(src) for lang in langs)
+
+    def must(src: Src) -> Texts:
+        result = texts(src)
+        assert result is not None
+        return result
+
+    def words(msg: Msg | None, key: str | None = None, **values: Any) -> Texts:
+        """A layout word in every language; ``key`` names its default in WORDS."""
+        chosen: Msg | str
+        if msg is not None:
+            chosen = msg
+        else:
+            assert key is not None
+            chosen = layout.words.get(key, WORDS[key])
+        out = []
+        for lang in langs:
+            vals = {k: (v(lang) if callable(v) else v) for k, v in values.items()}
+            out.append(Text(lang.tag, lang.word(chosen, **vals)))
+        return tuple(out)
+
+    def block(src: SrcBlock, role: str) -> Block:
+        if isinstance(src, SrcParagraph):
+            return Paragraph(must(src.text), role)
+        assert isinstance(src, SrcPhoto)
+        credit = None
+        if src.photographer is not None:
+            photographer = src.photographer
+            credit = words(None, "photo_credit", name=lambda lang: lang.text(photographer))
+        return Photo(src.id, must(src.caption), credit, src.image)
+
+    blocks: list[Block] = []
+    for part in layout.parts:
+        try:
+            blocks += _part(part, report, langs, texts, must, words, block)
+        except KeyError as exc:
+            raise TemplateError(f"part {part.name!r}: {exc.args[0]}", part.loc) from None
+
+    title = must(report.title)
+    header = words(layout.header) if layout.header is not None else title
+    footer = words(layout.footer) if layout.footer is not None else ()
+    authors = [lang.text(a) for a in report.authors for lang in langs[:1]]
+    metadata = Metadata(
+        title=" / ".join(t.text for t in title),
+        subject=" / ".join(t.text for t in (texts(report.subject) or ())),
+        author=", ".join(authors),
+        keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
+        language=bcp47(languages[0]),
+        created=document_date(report),
+    )
+    problems.raise_if_any()
+    document = Document(
+        report_id=report.id,
+        layout=layout.name,
+        languages=tuple(Language(t, bcp47(t), nb.is_east_asian(t)) for t in languages),
+        metadata=metadata,
+        header=header,
+        footer=footer,
+        blocks=tuple(blocks),
+    )
+    lookups = [lang.content for lang in langs] + [lang.words for lang in langs]
+    return Localized(document, lookups)
+
+
+def _part(
+    part: Part,
+    report: Report,
+    langs: list[_Language],
+    texts: Any,
+    must: Any,
+    words: Any,
+    block: Any,
+) -> list[Block]:
+    args = part.args
+    match part.name:
+        case "cover":
+            kicker = texts(report.kicker) if args.get("kicker", True) else None
+            date = None
+            if report.date is not None:
+                figure = nb.Figure(nb.Kind.DATE, start=report.date)
+                date = tuple(
+                    Text(
+                        lang.tag,
+                        nb.format_figure(figure, lang.tag, _FigureMessages(lang), lang.style),
+                    )
+                    for lang in langs
+                )
+            byline = None
+            if report.authors:
+                byline = words(
+                    args.get("byline"),
+                    "byline",
+                    authors=lambda lang: nb.format_list(
+                        [lang.text(a) for a in report.authors], lang.tag
+                    ),
+                )
+            return [Cover(kicker, must(report.title), date, byline)]
+        case "toc":
+            return [Toc(words(args.get("title"), "toc"))]
+        case "key_figures":
+            if not report.key_figures:
+                return []
+            rows = tuple(
+                KeyFigureRow(
+                    k.figure,
+                    must(k.label),
+                    tuple(
+                        _whole(lang.tag, lang.figure(k.figure, qualified=True)) for lang in langs
+                    ),
+                )
+                for k in report.key_figures
+            )
+            return [KeyFigures(words(args.get("title"), "key_figures"), rows)]
+        case "chart":
+            bars = _chart_bars(report, langs, must)
+            if len(bars) < 2:
+                return []
+            return [Chart(words(args.get("title"), "chart"), bars)]
+        case "lead":
+            return [block(b, "lead") for b in report.lead]
+        case "closing":
+            return [block(b, "closing") for b in report.closing]
+        case "section" | "sections":
+            chosen = report.sections
+            if part.name == "section":
+                wanted = args.get("id")
+                chosen = tuple(s for s in report.sections if s.id == wanted)
+                if not chosen:
+                    raise KeyError(f"no section with id {wanted!r}")
+            out: list[Block] = []
+            for section in chosen:
+                out.append(Heading(1, must(section.heading), section.id))
+                out += [block(b, "body") for b in section.blocks]
+            return out
+        case "photos":
+            all_blocks = [
+                *report.lead,
+                *(b for s in report.sections for b in s.blocks),
+                *report.closing,
+            ]
+            return [block(b, "body") for b in all_blocks if isinstance(b, SrcPhoto)]
+        case "credits":
+            lines: list[Texts] = []
+            if report.picture_credit is not None:
+                lines.append(must(report.picture_credit))
+            for source in report.sources:
+                lines.append(
+                    words(args.get("source"), "source", source=lambda lang, s=source: lang.text(s))
+                )
+            if not lines:
+                return []
+            title = words(args["title"], "credits") if "title" in args else None
+            return [Credits(title, tuple(lines))]
+    raise KeyError(f"unknown part {part.name!r}")
+
+
+def _chart_bars(report: Report, langs: list[_Language], must: Any) -> tuple[Bar, ...]:
+    """The money figures among the key figures, in their most common currency."""
+    money = [k for k in report.key_figures if report.figures[k.figure].figure.kind == nb.Kind.MONEY]
+    if not money:
+        return ()
+    currencies = Counter(report.figures[k.figure].figure.currency for k in money)
+    currency = currencies.most_common(1)[0][0]
+    bars = []
+    for k in money:
+        figure = report.figures[k.figure].figure
+        if figure.currency != currency or figure.value is None:
+            continue
+        bars.append(
+            Bar(
+                k.figure,
+                must(k.label),
+                figure.value,
+                tuple(_whole(lang.tag, lang.figure(k.figure, qualified=True)) for lang in langs),
+            )
+        )
+    return tuple(bars)
+
+
+def _whole(tag: str, text: str) -> Text:
+    return Text(tag, text, ((0, len(text)),))

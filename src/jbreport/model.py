@@ -1,0 +1,133 @@
+"""The document model: what every renderer receives.
+
+Frozen dataclasses, all strings final (translated, figures formatted).  A text is a tuple of
+:class:`Text`, one per language of the edition: one for a single-language brief, two for a
+bilingual one, so every renderer handles both with the same code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    lang: str  # edition language tag, e.g. "zh", "en"
+    text: str
+    keep: tuple[tuple[int, int], ...] = ()  # spans never broken across lines (figures)
+
+
+Texts = tuple[Text, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    kicker: Texts | None
+    title: Texts
+    date: Texts | None
+    byline: Texts | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigureRow:
+    name: str
+    label: Texts
+    value: Texts
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    title: Texts
+    rows: tuple[KeyFigureRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    name: str
+    label: Texts
+    value: Decimal
+    display: Texts
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: Texts
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: Texts
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: Texts
+    role: str = "body"  # body | lead | closing
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    id: str
+    caption: Texts
+    credit: Texts | None
+    image: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    title: Texts | None
+    lines: tuple[Texts, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Toc:
+    title: Texts
+
+
+Block = Cover | KeyFigures | Chart | Heading | Paragraph | Photo | Credits | Toc
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    language: str  # the first edition language, as a BCP 47 tag
+    created: datetime.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """What a renderer must know of an edition language."""
+
+    tag: str  # as the edition names it: "zh"
+    bcp47: str  # as documents tag it: "zh-CN"
+    east_asian: bool  # written in Han, kana or Hangul: East Asian fonts and line breaking
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    report_id: str
+    layout: str
+    languages: tuple[Language, ...]
+    metadata: Metadata
+    header: Texts  # running header
+    footer: Texts  # patterns holding {page} and {pages}
+    blocks: tuple[Block, ...]
+
+    def language(self, tag: str) -> Language:
+        for language in self.languages:
+            if language.tag == tag:
+                return language
+        raise KeyError(tag)
+
+    @property
+    def bilingual(self) -> bool:
+        return len(self.languages) > 1

@@ -1,0 +1,59 @@
+"""Renderers: one module per output format, each ``render(document, options) -> bytes``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document
+
+# East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
+CJK_RE = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3100-\u318f\u31a0-\u31ff\u3200-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a user can set about the look of the output."""
+
+    # PDF: TrueType files (path or fontconfig name); None = the fonts shipped with jbreport
+    latin_font: str | None = None
+    latin_bold_font: str | None = None
+    cjk_font: str | None = None
+    # DOCX: font names the editor's Word or LibreOffice resolves
+    docx_latin_font: str = "Times New Roman"
+    docx_heading_font: str = "Arial"
+    docx_east_asian_font: str = "SimSun"
+    docx_east_asian_heading_font: str = "SimHei"
+    reference_docx: Path | None = None
+    toc: bool = False
+
+
+Renderer = Callable[[Document, RenderOptions], bytes]
+
+
+def renderers() -> dict[str, Renderer]:
+    """The registry, imported lazily so a DOCX-only build never loads reportlab."""
+    from . import docx, pdf
+
+    return {"docx": docx.render, "pdf": pdf.render}
+
+
+FORMATS = ("docx", "pdf")
+
+
+def page_fields(pattern: str) -> list[tuple[str, str | None]]:
+    """``"Page {page} of {pages}"`` → [("Page ", "page"), (" of ", "pages"), ("", None)]."""
+    out: list[tuple[str, str | None]] = []
+    rest = pattern
+    while True:
+        m = re.search(r"\{(page|pages)\}", rest)
+        if not m:
+            out.append((rest.replace("{{", "{").replace("}}", "}"), None))
+            return out
+        out.append((rest[: m.start()].replace("{{", "{").replace("}}", "}"), m[1]))
+        rest = rest[m.end() :]

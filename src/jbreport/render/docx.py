@@ -1,0 +1,401 @@
+"""The Word writer: a document model becomes a DOCX an editor can work in.
+
+Styles, not direct formatting: every paragraph carries a named style (Title, Subtitle,
+Heading 1/2, Normal, Caption, Kicker, Byline, Lead, Credits) and the key figures table the
+"Key Figures" table style, so an editor restyles the whole brief by changing a style.  Raw
+XML python-docx lacks lives in :mod:`jbreport.render.ooxml`.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, assert_never
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu, Pt, RGBColor
+
+from ..errors import Location, RenderError
+from ..model import (
+    Block,
+    Chart,
+    Cover,
+    Credits,
+    Document,
+    Heading,
+    KeyFigures,
+    Language,
+    Paragraph,
+    Photo,
+    Text,
+    Texts,
+    Toc,
+)
+from . import RenderOptions, ooxml, page_fields
+
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+RULE = "1F3A5F"
+SHADE = "E8EEF5"
+
+
+def render(document: Document, options: RenderOptions) -> bytes:
+    writer = _Writer(document, options)
+    writer.write()
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return ooxml.deterministic_zip(buffer.getvalue(), document.metadata.created)
+
+
+class _Writer:
+    def __init__(self, document: Document, options: RenderOptions) -> None:
+        self.document = document
+        self.options = options
+        if options.reference_docx is not None:
+            try:
+                self.doc = docx.Document(str(options.reference_docx))
+            except Exception as exc:  # python-docx raises many kinds on a bad file
+                raise RenderError(
+                    f"cannot use as reference DOCX: {exc}", Location.of(options.reference_docx)
+                ) from None
+            body = self.doc.element.body
+            for child in list(body):
+                if not child.tag.endswith("}sectPr"):
+                    body.remove(child)
+        else:
+            self.doc = docx.Document()
+        self.languages = {lang.tag: lang for lang in document.languages}
+        self.east_asian = next((lang for lang in document.languages if lang.east_asian), None)
+        self.western = next((lang for lang in document.languages if not lang.east_asian), None)
+
+    # -- setup -----------------------------------------------------------------------
+
+    def write(self) -> None:
+        self.setup_styles()
+        self.setup_page()
+        self.setup_properties()
+        if self.options.toc and not any(isinstance(b, Toc) for b in self.document.blocks):
+            self.toc(None)
+        table: Any = None
+        for block in self.document.blocks:
+            if self.document.bilingual and isinstance(block, Heading | Paragraph | Photo):
+                if table is None:
+                    table = self.parallel_table()
+                self.parallel_row(table, block)
+                continue
+            table = None
+            self.block(block)
+
+    def style(self, name: str, kind: WD_STYLE_TYPE, base: str | None = None) -> Any:
+        styles = self.doc.styles
+        try:
+            return styles[name]
+        except KeyError:
+            style = styles.add_style(name, kind)
+            if base is not None:
+                style.base_style = styles[base]
+            style.quick_style = True
+            return style
+
+    def setup_styles(self) -> None:
+        o = self.options
+        styles = self.doc.styles
+        ea_tag = self.east_asian.bcp47 if self.east_asian else None
+        western_tag = self.western.bcp47 if self.western else "en-US"
+        ooxml.set_theme_font_lang(self.doc.settings.element, val=western_tag, east_asian=ea_tag)
+        rpr = ooxml.doc_defaults_rpr(styles.element)
+        ooxml.set_lang(rpr, val=western_tag, east_asian=ea_tag)
+        if self.options.reference_docx is not None:
+            # the user's template decides the look; only add what it lacks
+            self._add_missing_styles()
+            return
+        ooxml.set_fonts(rpr, latin=o.docx_latin_font, east_asian=o.docx_east_asian_font)
+        normal = styles["Normal"]
+        normal.font.size = Pt(11)
+        ooxml.set_fonts(
+            ooxml.style_properties(normal),
+            latin=o.docx_latin_font,
+            east_asian=o.docx_east_asian_font,
+        )
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.25
+        for name, size, color in (
+            ("Title", 24, ACCENT),
+            ("Subtitle", 12, RGBColor(0x55, 0x55, 0x55)),
+            ("Heading 1", 15, ACCENT),
+            ("Heading 2", 12.5, ACCENT),
+        ):
+            style = styles[name]
+            style.font.size = Pt(size)
+            style.font.color.rgb = color
+            ooxml.set_fonts(
+                ooxml.style_properties(style),
+                latin=o.docx_heading_font,
+                east_asian=o.docx_east_asian_heading_font,
+            )
+        styles["Title"].font.bold = True
+        styles["Subtitle"].font.italic = False
+        styles["Heading 1"].paragraph_format.space_before = Pt(16)
+        styles["Heading 1"].paragraph_format.keep_with_next = True
+        self._add_missing_styles()
+        kicker = styles["Kicker"]
+        kicker.font.size = Pt(11)
+        kicker.font.bold = True
+        kicker.font.color.rgb = RGBColor(0xA0, 0x1E, 0x22)
+        kicker.paragraph_format.space_after = Pt(4)
+        byline = styles["Byline"]
+        byline.font.size = Pt(10)
+        byline.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        lead = styles["Lead"]
+        lead.font.size = Pt(11.5)
+        caption = styles["Caption"]
+        caption.font.size = Pt(9)
+        caption.font.italic = False
+        caption.font.bold = False
+        caption.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+        ooxml.set_fonts(
+            ooxml.style_properties(caption),
+            latin=o.docx_latin_font,
+            east_asian=o.docx_east_asian_font,
+        )
+        credits = styles["Credits"]
+        credits.font.size = Pt(9)
+        credits.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        table_style = styles["Key Figures"]
+        ooxml.set_table_borders(table_style.element, color=RULE)
+        ooxml.set_table_cell_margins(table_style.element, left=80, right=80)
+        parallel = styles["Parallel Text"]
+        ooxml.set_table_cell_margins(parallel.element, left=0, right=170)
+        for name in ("Header", "Footer"):
+            styles[name].font.size = Pt(8.5)
+            styles[name].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+    def _add_missing_styles(self) -> None:
+        p = WD_STYLE_TYPE.PARAGRAPH
+        for name, base in (
+            ("Title", "Normal"),
+            ("Subtitle", "Normal"),
+            ("Heading 1", "Normal"),
+            ("Heading 2", "Normal"),
+            ("Caption", "Normal"),
+            ("Header", "Normal"),
+            ("Footer", "Normal"),
+            ("Kicker", "Subtitle"),
+            ("Byline", "Normal"),
+            ("Lead", "Normal"),
+            ("Credits", "Normal"),
+            ("Figure Value", "Normal"),
+        ):
+            self.style(name, p, base)
+        for name in ("Key Figures", "Parallel Text"):
+            self.style(name, WD_STYLE_TYPE.TABLE, None)
+
+    def setup_page(self) -> None:
+        section = self.doc.sections[0]
+        if self.options.reference_docx is None:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Cm(21), Cm(29.7)
+            section.left_margin = section.right_margin = Cm(2.3)
+            section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+            section.header_distance = section.footer_distance = Cm(1.2)
+        header = section.header.paragraphs[0]
+        header.style = self.doc.styles["Header"]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.add_texts(header, self.document.header, " / ")
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for i, text in enumerate(self.document.footer):
+            if i:
+                footer.add_run("  ·  ")
+            for literal, field in page_fields(text.text):
+                if literal:
+                    self.add_text(footer, Text(text.lang, literal))
+                if field == "page":
+                    ooxml.add_field(footer, "PAGE", "1")
+                elif field == "pages":
+                    ooxml.add_field(footer, "NUMPAGES", "1")
+
+    def setup_properties(self) -> None:
+        meta = self.document.metadata
+        props = self.doc.core_properties
+        props.title = meta.title
+        props.subject = meta.subject
+        props.author = meta.author
+        props.keywords = ", ".join(meta.keywords)
+        props.language = meta.language
+        props.created = meta.created.replace(tzinfo=None)
+        props.modified = meta.created.replace(tzinfo=None)
+        props.last_printed = meta.created.replace(tzinfo=None)
+        props.last_modified_by = "jbreport"
+        props.revision = 1
+        props.comments = ""
+        props.category = ""
+
+    # -- text --------------------------------------------------------------------------
+
+    def lang(self, tag: str) -> Language:
+        return self.languages[tag]
+
+    def add_text(self, paragraph: Any, text: Text) -> Any:
+        run = paragraph.add_run(text.text)
+        language = self.lang(text.lang)
+        rpr = ooxml.run_properties(run)
+        if language.east_asian:
+            ooxml.set_fonts(rpr, latin=None, east_asian=None, hint=True)
+            ooxml.set_lang(rpr, val=language.bcp47, east_asian=language.bcp47)
+        else:
+            ooxml.set_lang(rpr, val=language.bcp47)
+        return run
+
+    def add_texts(self, paragraph: Any, texts: Texts, separator: str) -> None:
+        for i, text in enumerate(texts):
+            if i:
+                paragraph.add_run(separator)
+            self.add_text(paragraph, text)
+
+    def paragraph(self, container: Any, style: str, texts: Texts | None = None) -> Any:
+        paragraph = container.add_paragraph(style=self.doc.styles[style])
+        if texts is not None:
+            for i, text in enumerate(texts):
+                if i:
+                    paragraph.add_run().add_break()
+                self.add_text(paragraph, text)
+        return paragraph
+
+    # -- blocks ------------------------------------------------------------------------
+
+    def block(self, block: Block) -> None:
+        match block:
+            case Cover():
+                self.cover(block)
+            case KeyFigures():
+                self.key_figures(block)
+            case Chart():
+                self.chart(block)
+            case Heading():
+                self.paragraph(self.doc, f"Heading {min(block.level, 2)}", block.text)
+            case Paragraph():
+                self.paragraph(self.doc, "Lead" if block.role == "lead" else "Normal", block.text)
+            case Photo():
+                self.photo(self.doc, block, block.caption, block.credit)
+            case Credits():
+                if block.title is not None:
+                    self.paragraph(self.doc, "Heading 2", block.title)
+                for line in block.lines:
+                    self.paragraph(self.doc, "Credits", line)
+            case Toc():
+                self.toc(block.title)
+            case _:
+                assert_never(block)
+
+    def cover(self, cover: Cover) -> None:
+        for text in cover.kicker or ():
+            self.paragraph(self.doc, "Kicker", (text,))
+        for text in cover.title:
+            self.paragraph(self.doc, "Title", (text,))
+        if cover.date is not None:
+            self.paragraph(
+                self.doc, "Subtitle", (cover.date[0],) if self._same(cover.date) else cover.date
+            )
+        if cover.byline is not None:
+            self.paragraph(self.doc, "Byline", cover.byline)
+
+    @staticmethod
+    def _same(texts: Texts) -> bool:
+        return len({t.text for t in texts}) == 1
+
+    def toc(self, title: Texts | None) -> None:
+        if title is not None:
+            self.paragraph(
+                self.doc,
+                "TOC Heading"
+                if "TOC Heading" in [s.name for s in self.doc.styles]
+                else "Heading 2",
+                title,
+            )
+        paragraph = self.doc.add_paragraph()
+        ooxml.add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', " ")
+        ooxml.set_update_fields(self.doc.settings.element)
+
+    def key_figures(self, block: KeyFigures) -> None:
+        self.paragraph(self.doc, "Heading 2", block.title)
+        columns = 2 * len(self.document.languages)
+        table = self.doc.add_table(rows=0, cols=columns)
+        table.style = self.doc.styles["Key Figures"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for row_data in block.rows:
+            row = table.add_row()
+            for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
+                self.add_text(self.paragraph_in(row.cells[2 * i], "Normal"), label)
+                cell = row.cells[2 * i + 1]
+                value_paragraph = self.paragraph_in(cell, "Figure Value")
+                value_paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                run = self.add_text(value_paragraph, value)
+                run.bold = True
+        self.doc.add_paragraph()
+
+    def paragraph_in(self, cell: Any, style: str) -> Any:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles[style]
+        return paragraph
+
+    def chart(self, block: Chart) -> None:
+        from .chartimage import bar_chart_png
+
+        self.paragraph(self.doc, "Heading 2", block.title)
+        png = bar_chart_png(block, self.document.languages)
+        paragraph = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(16))
+
+    def photo(self, container: Any, photo: Photo, caption: Texts, credit: Texts | None) -> None:
+        if photo.image is not None:
+            paragraph = container.add_paragraph(style=self.doc.styles["Normal"])
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            width = Cm(7.5) if self.document.bilingual else Cm(15)
+            try:
+                paragraph.add_run().add_picture(str(photo.image), width=width)
+            except Exception as exc:  # python-docx: UnrecognizedImageError and friends
+                raise RenderError(f"cannot place image: {exc}", Location.of(photo.image)) from None
+        paragraph = self.paragraph(container, "Caption")
+        for i, text in enumerate(caption):
+            if i:
+                paragraph.add_run().add_break()
+            self.add_text(paragraph, text)
+            if credit is not None:
+                self.add_text(paragraph, Text(text.lang, "  "))
+                self.add_text(paragraph, credit[i])
+
+    # -- bilingual -----------------------------------------------------------------------
+
+    def parallel_table(self) -> Any:
+        table = self.doc.add_table(rows=0, cols=len(self.document.languages))
+        table.style = self.doc.styles["Parallel Text"]
+        table.autofit = False
+        return table
+
+    def parallel_row(self, table: Any, block: Heading | Paragraph | Photo) -> None:
+        row = table.add_row()
+        ooxml.keep_lines_apart(row)
+        section = self.doc.sections[0]
+        usable = Emu(section.page_width - section.left_margin - section.right_margin)
+        for i, _language in enumerate(self.document.languages):
+            cell = row.cells[i]
+            cell.width = Emu(usable // len(self.document.languages))
+            first = cell.paragraphs[0]
+            match block:
+                case Heading():
+                    first.style = self.doc.styles[f"Heading {min(block.level, 2)}"]
+                    self.add_text(first, block.text[i])
+                case Paragraph():
+                    first.style = self.doc.styles["Lead" if block.role == "lead" else "Normal"]
+                    self.add_text(first, block.text[i])
+                case Photo():
+                    cell._tc.remove(first._p)
+                    credit = (block.credit[i],) if block.credit is not None else None
+                    self.photo(cell, block, (block.caption[i],), credit)
+                case _:
+                    assert_never(block)

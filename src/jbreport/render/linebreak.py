@@ -1,0 +1,183 @@
+"""Line breaking for Chinese, Japanese, Korean and Western text, with 禁则 (kinsoku).
+
+Text is cut into *atoms*, the pieces no line may split: an ideograph, a Latin word, a
+figure with its unit.  Closing punctuation (，。”…%) joins the atom before it and opening
+punctuation (“《（) the atom after it, so no line can begin or end with the wrong mark.
+Lines are filled greedily; a word wider than the line is cut by characters as a last resort
+so nothing ever overflows the frame.  Pure Python: widths come from a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import CJK_RE
+
+# No line may begin with these (clreq / JIS X 4051 / GB/T 15834 line-start prohibitions).
+CLOSE = set(
+    "，。、；：？！）》」』”’…‥%‰℃°〉】〕〗〙〛｝］｠〞〟・·ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
+    "゛゜ヽヾゝゞ！＂％＇），．：；？］｝～"
+    ",.;:?!)]}"
+)
+# No line may end with these.
+OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
+# Never split between two of these: —— and ……
+INSEPARABLE = set("—…‥")
+SPACES = {" ", "\t"}
+NO_BREAK_SPACE = "\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    text: str
+    space_before: bool  # a breakable space separates it from the atom before
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    atoms: tuple[Atom, ...]
+    width: float  # natural width
+    last: bool  # the paragraph's last line, or the line before a hard break
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(CJK_RE.match(ch))
+
+
+def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
+    """The atoms of each hard-broken part of ``text``; ``keep`` spans are never split."""
+    parts: list[list[Atom]] = []
+    offset = 0
+    for part in text.split("\n"):
+        spans = [(s - offset, e - offset) for s, e in keep if s < offset + len(part) and e > offset]
+        parts.append(_atoms(part, spans))
+        offset += len(part) + 1
+    return parts
+
+
+def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
+    # 1. pieces: each ideograph alone, Latin runs whole, spaces as separators
+    pieces: list[tuple[int, int, bool]] = []  # start, end, space_before
+    i, n = 0, len(text)
+    space = False
+    while i < n:
+        ch = text[i]
+        if ch in SPACES:
+            space = True
+            i += 1
+            continue
+        if _is_cjk(ch):
+            pieces.append((i, i + 1, space))
+            i += 1
+        else:
+            j = i + 1
+            while j < n and text[j] not in SPACES and not _is_cjk(text[j]):
+                # a break after a hyphen or dash inside a long Latin run
+                if text[j - 1] in "-–—/" and text[j].isalnum() and j - i > 1:
+                    break
+                j += 1
+            pieces.append((i, j, space))
+            i = j
+        space = False
+    # 2. glue: which piece boundaries may not break
+    glue = [False] * len(pieces)  # glue[k]: piece k sticks to piece k-1
+    starts = [p[0] for p in pieces]
+    for k in range(1, len(pieces)):
+        start, _end, space_before = pieces[k]
+        prev_start, prev_end, _ = pieces[k - 1]
+        if space_before:
+            continue
+        first = text[start]
+        last_prev = text[prev_end - 1]
+        if (
+            first in CLOSE
+            or last_prev in OPEN
+            or (first in INSEPARABLE and last_prev in INSEPARABLE)
+            or first == NO_BREAK_SPACE
+            or last_prev == NO_BREAK_SPACE
+        ):
+            glue[k] = True
+    for span_start, span_end in keep:
+        for k in range(1, len(pieces)):
+            if span_start < starts[k] < span_end and not pieces[k][2]:
+                glue[k] = True
+            elif span_start < starts[k] < span_end:
+                glue[k] = True  # a space inside a figure ("CNY 30.25 billion") does not break
+        # the measure word right after a figure stays with it: 5.5万|人 never splits
+        for k in range(1, len(pieces)):
+            if starts[k] == span_end and not pieces[k][2] and _is_cjk(text[starts[k]]):
+                glue[k] = True
+                if text[starts[k]] in "余多" and k + 1 < len(pieces) and not pieces[k + 1][2]:
+                    glue[k + 1] = True
+    # 3. merge glued pieces into atoms
+    out: list[Atom] = []
+    for k, (start, end, space_before) in enumerate(pieces):
+        piece = text[start:end]
+        if k and glue[k] and out:
+            prev = out[-1]
+            joined = prev.text + (" " if space_before else "") + piece
+            out[-1] = Atom(joined, prev.space_before)
+        else:
+            out.append(Atom(piece, space_before and bool(out)))
+    return out
+
+
+def break_lines(
+    parts: list[list[Atom]],
+    width_of: Callable[[str], float],
+    width: float,
+    first_indent: float = 0.0,
+) -> list[Line]:
+    """Fill lines greedily; every line's natural width fits ``width``."""
+    space = width_of(" ")
+    lines: list[Line] = []
+    for part in parts:
+        current: list[Atom] = []
+        used = 0.0
+        avail = width - (first_indent if not lines else 0.0)
+        queue = list(part)
+        while queue:
+            atom = queue.pop(0)
+            w = width_of(atom.text)
+            gap = space if (atom.space_before and current) else 0.0
+            if used + gap + w <= avail + 1e-6:
+                current.append(atom)
+                used += gap + w
+                continue
+            if current:
+                lines.append(Line(tuple(current), used, False))
+                current, used, avail = [], 0.0, width
+                queue.insert(0, Atom(atom.text, False))
+                continue
+            # a single atom wider than the line: cut it by characters
+            head, tail = _cut(atom.text, width_of, avail)
+            lines.append(Line((Atom(head, False),), width_of(head), False))
+            avail = width
+            if tail:
+                queue.insert(0, Atom(tail, False))
+        lines.append(Line(tuple(current), used, True))
+    return lines
+
+
+def _cut(text: str, width_of: Callable[[str], float], avail: float) -> tuple[str, str]:
+    low, high = 1, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if width_of(text[:mid]) <= avail:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low], text[low:]
+
+
+def violations(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Lines that break 禁则: begin with closing or end with opening punctuation."""
+    bad = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        if text[0] in CLOSE - set(",.;:?!)]}") or text[-1] in OPEN - set("([{$"):
+            bad.append((number, line))
+    return bad

@@ -1,0 +1,766 @@
+"""The PDF writer: a document model typeset with reportlab, fonts embedded and subset.
+
+reportlab's own paragraph wrapping knows too little of Chinese line breaking, so text is set
+by :class:`TextBlock`, a flowable that breaks lines with :mod:`jbreport.render.linebreak`
+(禁则, figures kept whole), justifies them, splits across pages and, for headings, adds the
+PDF outline.  Bilingual editions pair blocks with :class:`Parallel`, which splits both
+columns at the same height so each paragraph starts beside its translation.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any, assert_never
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .. import fonts
+from ..errors import Location, RenderError
+from ..model import (
+    Block,
+    Chart,
+    Cover,
+    Credits,
+    Document,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Photo,
+    Text,
+    Texts,
+    Toc,
+)
+from . import CJK_RE, RenderOptions, linebreak, page_fields
+
+INK = HexColor("#222222")
+ACCENT = HexColor("#1F3A5F")
+RED = HexColor("#A01E22")
+GREY = HexColor("#555555")
+RULE = HexColor("#1F3A5F")
+LIGHT_RULE = HexColor("#C5CED9")
+PAGE_W, PAGE_H = A4
+MARGIN_X = 2.2 * cm
+MARGIN_TOP = 2.4 * cm
+MARGIN_BOTTOM = 2.2 * cm
+GUTTER = 0.6 * cm
+
+
+# -- fonts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FontSet:
+    latin: str
+    latin_bold: str
+    cjk: str
+
+
+@cache
+def _register(key: str, path: str, index: int, what: str) -> str:
+    name = f"JB{abs(hash(key)) % 10**8}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+        raise RenderError(f"{what} cannot be used: {exc}", Location.of(path)) from None
+    return name
+
+
+@cache
+def _coverage(name: str) -> frozenset[int]:
+    face = pdfmetrics.getFont(name).face
+    return frozenset(face.charToGlyph)
+
+
+def font_set(options: RenderOptions) -> FontSet:
+    """Fonts resolved, vetted and registered once per process."""
+    latin = fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font")
+    bold = fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font")
+    cjk = fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font")
+    return FontSet(
+        _register(latin.key, str(latin.path), latin.index, "Latin font"),
+        _register(bold.key, str(bold.path), bold.index, "Latin bold font"),
+        _register(cjk.key, str(cjk.path), cjk.index, "CJK font"),
+    )
+
+
+# -- text style ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    size: float = 10.5
+    leading: float = 17.0
+    color: Color = INK
+    align: str = "justify"  # justify | left | center | right
+    indent: float = 0.0  # first-line indent, in ems
+    space_before: float = 0.0
+    space_after: float = 6.0
+    bold: bool = False
+
+
+class _Measure:
+    """Widths of text in one font set, size and language, with per-character caching."""
+
+    def __init__(self, fontset: FontSet, east_asian: bool, size: float, bold: bool) -> None:
+        self.primary = (
+            fontset.cjk if east_asian else (fontset.latin_bold if bold else fontset.latin)
+        )
+        self.fallback = (
+            fontset.cjk if not east_asian else (fontset.latin_bold if bold else fontset.latin)
+        )
+        self.size = size
+        self.cache: dict[str, float] = {}
+        self.primary_has = _coverage(self.primary)
+        self.fallback_has = _coverage(self.fallback)
+        self.east_asian = east_asian
+
+    def font_for(self, ch: str) -> str:
+        code = ord(ch)
+        if code in self.primary_has or ch == " ":
+            return self.primary
+        if code in self.fallback_has:
+            return self.fallback
+        return self.primary
+
+    def char(self, ch: str) -> float:
+        width = self.cache.get(ch)
+        if width is None:
+            if ch == "\u00a0":
+                width = pdfmetrics.stringWidth(" ", self.primary, self.size)
+            else:
+                width = pdfmetrics.stringWidth(ch, self.font_for(ch), self.size)
+            self.cache[ch] = width
+        return width
+
+    def width(self, text: str) -> float:
+        return sum(self.char(ch) for ch in text)
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """Text cut into (font, text) runs."""
+        out: list[tuple[str, str]] = []
+        for ch in text:
+            font = self.font_for(ch)
+            ch = " " if ch == "\u00a0" else ch
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + ch)
+            else:
+                out.append((font, ch))
+        return out
+
+
+@dataclass
+class Outline:
+    title: str
+    key: str
+    level: int
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """A paragraph typeset line by line; splits between lines (at least 2 on each side)."""
+
+    def __init__(
+        self,
+        text: Text,
+        style: Style,
+        measure: _Measure,
+        outline: Outline | None = None,
+        lines: list[linebreak.Line] | None = None,
+        first: bool = True,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.measure = measure
+        self.outline = outline
+        self._lines = lines
+        self._width: float | None = None
+        self.first = first
+        self.spaceBefore = style.space_before if first else 0
+        self.spaceAfter = style.space_after
+
+    def lines(self, width: float) -> list[linebreak.Line]:
+        if self._lines is None or self._width != width:
+            if self._lines is not None and self._width is None:
+                return self._lines
+            parts = linebreak.atoms(self.text.text, self.text.keep)
+            indent = self.style.indent * self.style.size if self.first else 0.0
+            self._lines = linebreak.break_lines(parts, self.measure.width, width, indent)
+            self._width = width
+        return self._lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = len(self.lines(avail_width)) * self.style.leading
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        lines = self.lines(avail_width)
+        fit = int((avail_height + 1e-6) // self.style.leading)
+        if len(lines) < 4 or fit < 2 or (len(lines) - fit < 2 and fit >= len(lines) - 1):
+            fit = min(fit, len(lines) - 2)
+        if fit < 2 or fit >= len(lines):
+            return []
+        head = TextBlock(
+            self.text,
+            replace(self.style, space_after=0),
+            self.measure,
+            self.outline,
+            lines[:fit],
+            self.first,
+        )
+        head._width = avail_width
+        tail = TextBlock(self.text, self.style, self.measure, None, lines[fit:], first=False)
+        tail._width = avail_width
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        if self.outline is not None:
+            canvas.bookmarkPage(self.outline.key)
+            canvas.addOutlineEntry(
+                self.outline.title, self.outline.key, self.outline.level, closed=False
+            )
+        style = self.style
+        lines = self.lines(self.width)
+        y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
+        for number, line in enumerate(lines):
+            indent = style.indent * style.size if (self.first and number == 0) else 0.0
+            self._draw_line(canvas, line, indent, y)
+            y -= style.leading
+
+    def _draw_line(self, canvas: Canvas, line: linebreak.Line, indent: float, y: float) -> None:
+        style, measure = self.style, self.measure
+        avail = self.width - indent
+        extra = max(0.0, avail - line.width)
+        x = indent
+        if style.align == "center":
+            x += extra / 2
+        elif style.align == "right":
+            x += extra
+        justify = style.align == "justify" and not line.last and extra > 0
+        gaps = sum(1 for a in line.atoms[1:] if a.space_before)
+        text = "".join(
+            (" " if a.space_before and i else "") + a.text for i, a in enumerate(line.atoms)
+        )
+        char_space = 0.0
+        word_space = 0.0
+        if justify:
+            if gaps and not measure.east_asian:
+                word_space = extra / gaps
+            elif len(text) > 1:
+                char_space = min(extra / (len(text) - 1), style.size * 0.5)
+        canvas.saveState()
+        canvas.setFillColor(style.color)
+        fake_bold = style.bold and measure.east_asian
+        if fake_bold:
+            canvas.setStrokeColor(style.color)
+            canvas.setLineWidth(style.size * 0.035)
+        space = measure.width(" ")
+        if word_space:
+            for i, atom in enumerate(line.atoms):
+                if i and atom.space_before:
+                    x += space + word_space
+                self._draw_runs(canvas, atom.text, x, y, 0.0, fake_bold)
+                x += measure.width(atom.text)
+        else:
+            self._draw_runs(canvas, text, x, y, char_space, fake_bold)
+        canvas.restoreState()
+
+    def _draw_runs(
+        self, canvas: Canvas, text: str, x: float, y: float, char_space: float, fake_bold: bool
+    ) -> None:
+        obj = canvas.beginText(x, y)
+        if fake_bold:
+            obj.setTextRenderMode(2)
+        obj.setCharSpace(char_space)
+        for font, chunk in self.measure.runs(text):
+            obj.setFont(font, self.style.size)
+            obj.textOut(chunk)
+        canvas.drawText(obj)
+
+
+class Parallel(Flowable):  # type: ignore[misc]
+    """Two (or more) flowable columns side by side, split at the same height."""
+
+    def __init__(self, columns: list[list[Flowable]], gutter: float = GUTTER) -> None:
+        super().__init__()
+        self.columns = columns
+        self.gutter = gutter
+        self.spaceAfter = max((c[-1].getSpaceAfter() for c in columns if c), default=0)
+        self.spaceBefore = max((c[0].getSpaceBefore() for c in columns if c), default=0)
+
+    def _col_width(self, avail_width: float) -> float:
+        n = len(self.columns)
+        return (avail_width - self.gutter * (n - 1)) / n
+
+    def _heights(self, width: float) -> list[float]:
+        heights = []
+        for column in self.columns:
+            total = 0.0
+            for i, flowable in enumerate(column):
+                _w, h = flowable.wrap(width, 1e9)
+                total += (
+                    h
+                    + (flowable.getSpaceBefore() if i else 0)
+                    + (flowable.getSpaceAfter() if i < len(column) - 1 else 0)
+                )
+            heights.append(total)
+        return heights
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = max(self._heights(self._col_width(avail_width)), default=0)
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        width = self._col_width(avail_width)
+        heads: list[list[Flowable]] = []
+        tails: list[list[Flowable]] = []
+        for column in self.columns:
+            head: list[Flowable] = []
+            tail: list[Flowable] = []
+            used = 0.0
+            for i, flowable in enumerate(column):
+                if tail:
+                    tail.append(flowable)
+                    continue
+                before = flowable.getSpaceBefore() if i else 0
+                _w, h = flowable.wrap(width, avail_height)
+                if used + before + h <= avail_height:
+                    head.append(flowable)
+                    used += before + h + flowable.getSpaceAfter()
+                    continue
+                parts = flowable.split(width, avail_height - used - before)
+                if parts:
+                    head.append(parts[0])
+                    tail.extend(parts[1:])
+                else:
+                    tail.append(flowable)
+            heads.append(head)
+            tails.append(tail)
+        if not any(heads) or not any(tails):
+            return []
+        if any(not h for h in heads) and any(c for c in self.columns):
+            # a column could not start here: move the whole pair so both start together
+            return []
+        return [Parallel(heads, self.gutter), Parallel(tails, self.gutter)]
+
+    def draw(self) -> None:
+        width = self._col_width(self.width)
+        for index, column in enumerate(self.columns):
+            x = index * (width + self.gutter)
+            y = self.height
+            for i, flowable in enumerate(column):
+                if i:
+                    y -= flowable.getSpaceBefore()
+                _w, h = flowable.wrap(width, 1e9)
+                y -= h
+                flowable.drawOn(self.canv, x, y)
+                y -= flowable.getSpaceAfter()
+
+
+class Rule(Flowable):  # type: ignore[misc]
+    def __init__(self, color: Color = RULE, thickness: float = 0.8, space: float = 4) -> None:
+        super().__init__()
+        self.color, self.thickness = color, thickness
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.thickness
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, 0, self.width, 0)
+
+
+# -- the document -------------------------------------------------------------------------
+
+
+def render(document: Document, options: RenderOptions) -> bytes:
+    return _Writer(document, options).build()
+
+
+class _Writer:
+    def __init__(self, document: Document, options: RenderOptions) -> None:
+        self.document = document
+        self.fonts = font_set(options)
+        self.east_asian = {lang.tag: lang.east_asian for lang in document.languages}
+        self._measures: dict[tuple[bool, float, bool], _Measure] = {}
+        self.outline_count = 0
+        self.bilingual = document.bilingual
+
+    def measure(self, lang: str, style: Style) -> _Measure:
+        key = (self.east_asian[lang], style.size, style.bold)
+        if key not in self._measures:
+            self._measures[key] = _Measure(self.fonts, *key)
+        return self._measures[key]
+
+    def text(self, text: Text, style: Style, outline: int | None = None) -> TextBlock:
+        if self.east_asian[text.lang] and style.indent == 0 and style is BODY_STYLES["body"]:
+            pass
+        entry = None
+        if outline is not None:
+            self.outline_count += 1
+            entry = Outline(text.text, f"h{self.outline_count}", outline)
+        return TextBlock(text, style, self.measure(text.lang, style), entry)
+
+    def style(self, name: str, lang: str) -> Style:
+        style = BODY_STYLES[name]
+        if name in ("body", "lead", "closing") and self.east_asian[lang]:
+            style = replace(style, indent=2.0)  # Chinese paragraphs indent two characters
+        if self.bilingual and name in ("body", "lead", "closing", "caption"):
+            style = replace(style, size=style.size - 1, leading=style.leading - 2)
+        return style
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in self.document.blocks:
+            out += self.block(block)
+        return out
+
+    def texts(self, texts: Texts, name: str, outline: int | None = None) -> list[Flowable]:
+        """One language: a block; several: side by side (or stacked for the cover)."""
+        if len(texts) == 1:
+            return [self.text(texts[0], self.style(name, texts[0].lang), outline)]
+        columns: list[list[Flowable]] = []
+        for i, text in enumerate(texts):
+            level = outline if i == 0 else None
+            columns.append([self.text(text, self.style(name, text.lang), level)])
+        return [Parallel(columns)]
+
+    def stacked(self, texts: Texts, name: str) -> list[Flowable]:
+        return [self.text(t, self.style(name, t.lang)) for t in texts]
+
+    def block(self, block: Block) -> list[Flowable]:
+        match block:
+            case Cover():
+                out: list[Flowable] = []
+                if block.kicker:
+                    out += self.stacked(block.kicker, "kicker")
+                out += self.stacked(block.title, "title")
+                out.append(Rule())
+                meta: list[Text] = []
+                for group in (block.date, block.byline):
+                    if group:
+                        meta += list(group[:1] if len({t.text for t in group}) == 1 else group)
+                out += [self.text(t, self.style("meta", t.lang)) for t in meta]
+                out.append(Spacer(1, 8))
+                return out
+            case KeyFigures():
+                return self.key_figures(block)
+            case Chart():
+                return self.chart(block)
+            case Heading():
+                heading = self.texts(block.text, "heading", outline=0)
+                return [CondPageBreak(4 * 17), *heading]
+            case Paragraph():
+                return self.texts(block.text, block.role)
+            case Photo():
+                return self.photo(block)
+            case Credits():
+                out = [Rule(LIGHT_RULE, 0.5, 8)]
+                if block.title is not None:
+                    out += self.texts(block.title, "subheading", outline=0)
+                for line in block.lines:
+                    out += self.texts(line, "credit")
+                return out
+            case Toc():
+                return []  # the PDF outline is the table of contents
+            case _:
+                assert_never(block)
+
+    def key_figures(self, block: KeyFigures) -> list[Flowable]:
+        out = [*self.texts(block.title, "subheading", outline=0)]
+        rows = []
+        for row in block.rows:
+            cells: list[Any] = []
+            for label, value in zip(row.label, row.value, strict=True):
+                cells.append(self.text(label, self.style("cell", label.lang)))
+                cells.append(self.text(value, self.style("value", value.lang)))
+            rows.append(cells)
+        n = len(self.document.languages)
+        usable = PAGE_W - 2 * MARGIN_X
+        unit = usable / n
+        widths = [unit * 0.58, unit * 0.42] * n
+        table = Table(rows, colWidths=widths, hAlign="CENTER")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.0, RULE),
+                    ("LINEBELOW", (0, -1), (-1, -1), 1.0, RULE),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        out.append(table)
+        out.append(Spacer(1, 10))
+        return out
+
+    def chart(self, block: Chart) -> list[Flowable]:
+        out = [*self.texts(block.title, "subheading", outline=0)]
+        usable = PAGE_W - 2 * MARGIN_X
+        n = len(self.document.languages)
+        line = 11.0
+        row = line * n + 6
+        height = row * len(block.bars) + 4
+        drawing = Drawing(usable, height)
+        label_w = usable * 0.36
+        value_w = usable * 0.26
+        bar_space = usable - label_w - value_w - 8
+        top = max(bar.value for bar in block.bars) or 1
+        y = height - 2
+        for bar in block.bars:
+            for i, text in enumerate(bar.label):
+                drawing.add(
+                    self._string(text, 2, y - line * (i + 1) + 2, 8.5, INK if i == 0 else GREY)
+                )
+            length = float(bar_space * float(bar.value / top))
+            drawing.add(
+                Rect(
+                    label_w,
+                    y - row + 6,
+                    max(length, 1),
+                    row - 8,
+                    fillColor=ACCENT,
+                    strokeColor=None,
+                )
+            )
+            for i, text in enumerate(bar.display):
+                drawing.add(
+                    self._string(
+                        text,
+                        label_w + length + 4,
+                        y - line * (i + 1) + 2,
+                        8.5,
+                        INK if i == 0 else GREY,
+                    )
+                )
+            y -= row
+        out.append(drawing)
+        out.append(Spacer(1, 8))
+        return out
+
+    def _string(self, text: Text, x: float, y: float, size: float, color: Color) -> String:
+        measure = self.measure(text.lang, Style(size=size))
+        # a String has one font: the language's primary one, or the CJK one if needed
+        font = (
+            measure.primary
+            if all(ord(c) in measure.primary_has for c in text.text)
+            else self.fonts.cjk
+        )
+        return String(
+            x, y, text.text.replace("\u00a0", " "), fontName=font, fontSize=size, fillColor=color
+        )
+
+    def photo(self, block: Photo) -> list[Flowable]:
+        out: list[Flowable] = []
+        if block.image is not None:
+            try:
+                image = Image(str(block.image))
+                ratio = image.imageHeight / image.imageWidth
+                width = min(PAGE_W - 2 * MARGIN_X, 14 * cm)
+                image.drawWidth, image.drawHeight = width, width * ratio
+            except Exception as exc:  # reportlab/PIL raise many kinds on a bad image
+                raise RenderError(f"cannot place image: {exc}", Location.of(block.image)) from None
+            out.append(image)
+        captions: list[Text] = []
+        for i, caption in enumerate(block.caption):
+            text = caption.text
+            keep = caption.keep
+            if block.credit is not None:
+                text = f"{text}  {block.credit[i].text}"
+            captions.append(Text(caption.lang, text, keep))
+        out += self.texts(tuple(captions), "caption")
+        return [KeepTogether(out)]
+
+    # -- pages --------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        buffer = io.BytesIO()
+        meta = self.document.metadata
+        template = BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            keywords=", ".join(meta.keywords),
+            creator="jbreport",
+            producer="jbreport (reportlab)",
+            lang=meta.language,
+            invariant=1,
+            initialFontName=self.fonts.latin,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            PAGE_W - 2 * MARGIN_X,
+            PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        template.addPageTemplates([PageTemplate("page", [frame])])
+        story = self.flowables()
+        created = meta.created
+        pages: list[int] = []
+
+        def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+            return _NumberedCanvas(self, created, pages, *args, **kwargs)
+
+        template.build(story, canvasmaker=canvasmaker)
+        return buffer.getvalue()
+
+    def decorate(self, canvas: Canvas, page: int, total: int) -> None:
+        """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known."""
+        canvas.saveState()
+        header = self.document.header
+        y = PAGE_H - MARGIN_TOP + 0.9 * cm
+        if page > 1 or True:
+            x = PAGE_W - MARGIN_X
+            for text in reversed(header):
+                style = Style(size=8, color=GREY)
+                measure = self.measure(text.lang, style)
+                w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
+                self._draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
+                x -= w + 14
+            canvas.setStrokeColor(LIGHT_RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
+        parts = []
+        for text in self.document.footer:
+            filled = "".join(
+                literal + ("" if field is None else str(page if field == "page" else total))
+                for literal, field in page_fields(text.text)
+            )
+            parts.append(Text(text.lang, filled))
+        if parts:
+            joined_width = 0.0
+            measured = []
+            for text in parts:
+                measure = self.measure(text.lang, Style(size=8.5))
+                measured.append((measure, text.text, measure.width(text.text)))
+                joined_width += measure.width(text.text)
+            sep = 18.0
+            joined_width += sep * (len(parts) - 1)
+            x = (PAGE_W - joined_width) / 2
+            for measure, text_str, width in measured:
+                self._draw_plain(canvas, measure, text_str, x, MARGIN_BOTTOM - 1.1 * cm, GREY)
+                x += width + sep
+        canvas.restoreState()
+
+    def _draw_plain(
+        self,
+        canvas: Canvas,
+        measure: _Measure,
+        text: str,
+        x: float,
+        y: float,
+        color: Color,
+        max_width: float | None = None,
+    ) -> None:
+        if max_width is not None and measure.width(text) > max_width:
+            while text and measure.width(text + "…") > max_width:
+                text = text[:-1]
+            text += "…"
+        obj = canvas.beginText(x, y)
+        canvas.setFillColor(color)
+        for font, chunk in measure.runs(text):
+            obj.setFont(font, measure.size)
+            obj.textOut(chunk)
+        canvas.drawText(obj)
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Keeps each page until the end, so every footer can say how many pages there are."""
+
+    def __init__(
+        self, writer: _Writer, created: Any, pages: list[int], *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._writer = writer
+        self._saved: list[dict[str, Any]] = []
+        stamp = self._doc._timeStamp
+        import time
+
+        t = created.timestamp()
+        stamp.t = t
+        stamp.lt = time.gmtime(t)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        stamp.dhh = stamp.dmm = 0
+        stamp.tzname = "UTC"
+        self.setDateFormatter(None)
+
+    def showPage(self) -> None:
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for number, state in enumerate(self._saved, start=1):
+            self.__dict__.update(state)
+            self._writer.decorate(self, number, total)
+            super().showPage()
+        self.showOutline()
+        super().save()
+
+
+BODY_STYLES: dict[str, Style] = {
+    "body": Style(size=10.5, leading=18.0),
+    "lead": Style(size=11, leading=19.0),
+    "closing": Style(size=10.5, leading=18.0),
+    "kicker": Style(size=11, leading=16, color=RED, align="left", space_after=4, bold=True),
+    "title": Style(size=21, leading=28, color=ACCENT, align="left", space_after=4, bold=True),
+    "meta": Style(size=9.5, leading=14, color=GREY, align="left", space_after=0),
+    "heading": Style(
+        size=13.5, leading=20, color=ACCENT, align="left", space_before=12, space_after=6, bold=True
+    ),
+    "subheading": Style(
+        size=11.5, leading=17, color=ACCENT, align="left", space_before=6, space_after=4, bold=True
+    ),
+    "caption": Style(
+        size=8.5, leading=13, color=GREY, align="left", space_before=2, space_after=10
+    ),
+    "credit": Style(size=8.5, leading=13, color=GREY, align="left", space_after=2),
+    "cell": Style(size=9, leading=13, align="left", space_after=0),
+    "value": Style(size=9.5, leading=13, align="right", space_after=0, bold=True, color=ACCENT),
+}
+
+_unused: Callable[..., Any] | None = None
+_ = CJK_RE

@@ -1,0 +1,133 @@
+"""YAML read with PyYAML's safe composer, every value kept with its file:line:column.
+
+Values are not constructed by PyYAML (no tags that build Python objects, no floats): a
+scalar stays the text the user typed, so figures become exact Decimals and every error can
+point at the line it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Location
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A YAML value: ``text`` for scalars, ``mapping`` or ``items`` for collections."""
+
+    loc: Location
+    text: str | None = None
+    mapping: dict[str, Node] | None = None
+    items: tuple[Node, ...] | None = None
+    quoted: bool = False
+    key_locs: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        if self.mapping is not None:
+            return "mapping"
+        if self.items is not None:
+            return "list"
+        return "text"
+
+    @property
+    def is_null(self) -> bool:
+        return (
+            self.text is not None
+            and not self.quoted
+            and self.text in ("", "~", "null", "Null", "NULL")
+        )
+
+    def get(self, key: str) -> Node | None:
+        assert self.mapping is not None
+        return self.mapping.get(key)
+
+    def entries(self) -> Iterator[tuple[str, Node]]:
+        assert self.mapping is not None
+        yield from self.mapping.items()
+
+
+def _loc(path: str, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _convert(node: yaml.Node, path: str) -> Node:
+    loc = _loc(path, node.start_mark)
+    if node.tag not in _STANDARD_TAGS:
+        raise ContentError(f"YAML tag {node.tag!r} is not allowed here", loc)
+    if isinstance(node, yaml.ScalarNode):
+        return Node(loc, text=str(node.value), quoted=node.style in ("'", '"', "|", ">"))
+    if isinstance(node, yaml.SequenceNode):
+        return Node(loc, items=tuple(_convert(item, path) for item in node.value))
+    assert isinstance(node, yaml.MappingNode)
+    mapping: dict[str, Node] = {}
+    key_locs: dict[str, Location] = {}
+    for key_node, value_node in node.value:
+        key_loc = _loc(path, key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise ContentError("a key must be plain text", key_loc)
+        key = str(key_node.value)
+        if key == "<<":
+            raise ContentError("YAML merge keys (<<) are not supported", key_loc)
+        if key in mapping:
+            raise ContentError(
+                f"duplicate key {key!r} (first at line {key_locs[key].line})", key_loc
+            )
+        mapping[key] = _convert(value_node, path)
+        key_locs[key] = key_loc
+    return Node(loc, mapping=mapping, key_locs=key_locs)
+
+
+def load_yaml(path: Path) -> Node:
+    """Read a YAML file into located nodes; every failure is a ContentError with a line."""
+    shown = Location.of(path).path
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read: {exc.strerror}", Location(shown)) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            Location(shown, line),
+        ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        if exc.context:
+            problem = f"{exc.context}: {problem}" if "while" not in exc.context else problem
+        raise ContentError(f"YAML syntax error: {problem}", _loc(shown, mark)) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"YAML error: {exc}", Location(shown)) from None
+    if root is None:
+        raise ContentError("the file is empty", Location(shown, 1))
+    return _convert(root, shown)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
