@@ -11,6 +11,7 @@ from the edition's catalog through :class:`Messages`; their English source text 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -292,14 +293,25 @@ def _round(value: Decimal, decimals: int | None) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def _digits(value: Decimal, tag: str, style: NumberStyle, *, grouping: bool = True) -> str:
-    """Digits with the locale's symbols; grouped only as CLDR and the house style allow."""
+def _digits(
+    value: Decimal,
+    tag: str,
+    style: NumberStyle,
+    *,
+    grouping: bool = True,
+    decimals: int | None = None,
+) -> str:
+    """Digits with the locale's symbols; grouped only as CLDR and the house style allow;
+    exactly ``decimals`` fraction digits when given, else every digit the value has."""
     int_digits = len(str(abs(value).to_integral_value(rounding="ROUND_DOWN")))
     if int_digits < 3 + style.min_grouping_digits:
         grouping = False
-    return format_decimal(
-        value, locale=get_locale(tag), decimal_quantization=False, group_separator=grouping
-    )
+    if decimals is None:
+        return format_decimal(
+            value, locale=get_locale(tag), decimal_quantization=False, group_separator=grouping
+        )
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=get_locale(tag), group_separator=grouping)
 
 
 def format_number(
@@ -318,7 +330,7 @@ def format_number(
         if magnitude >= Decimal(10) ** candidate.magnitude:
             chosen = candidate
     if chosen is None:
-        return _digits(_round(value, decimals), tag, style)
+        return _digits(_round(value, decimals), tag, style, decimals=decimals)
     mantissa = _round(value.scaleb(-chosen.divisor), decimals)
     if len(str(abs(mantissa).to_integral_value(rounding="ROUND_DOWN"))) > chosen.digits:
         # rounding carried into the next scale: 9999.5万 -> 1亿
@@ -329,20 +341,22 @@ def format_number(
     category = locale.plural_form(abs(mantissa))
     patterns = dict(chosen.patterns)
     pattern = patterns.get(category) or patterns.get("other") or chosen.patterns[0][1]
-    number = _digits(mantissa, tag, style, grouping=False)
+    number = _digits(mantissa, tag, style, grouping=False, decimals=decimals)
     return re.sub(r"0+", lambda _m: number, pattern, count=1)
 
 
 def _percent_digits(value: Decimal, tag: str, style: NumberStyle, decimals: int | None) -> str:
     """``97.57`` (per cent) as the locale writes a percentage: 97.57%, 97,57 %."""
+    locale = get_locale(tag)
     rounded = _round(value, decimals)
-    text = format_percent(rounded.scaleb(-2), locale=get_locale(tag), decimal_quantization=False)
-    if decimals is not None and decimals > 0 and "." in str(rounded):
-        # Babel drops trailing zeros without quantization; keep the asked-for digits.
-        symbol = get_locale(tag).number_symbols.get("latn", {}).get("decimal", ".")
-        shown = _digits(rounded, tag, style, grouping=False)
-        text = re.sub(r"\d[\d" + re.escape(symbol) + r"]*", lambda _m: shown, text, count=1)
-    return text
+    if decimals is None:
+        return format_percent(rounded.scaleb(-2), locale=locale, decimal_quantization=False)
+    # the locale's percent pattern with exactly `decimals` fraction digits
+    pattern = _pattern_text(locale.percent_formats[None]).split(";")[0]
+    last_zero = pattern.rfind("0")
+    fraction = "." + "0" * decimals if decimals else ""
+    pattern = pattern[: last_zero + 1] + fraction + pattern[last_zero + 1 :]
+    return format_percent(rounded.scaleb(-2), pattern, locale=locale)
 
 
 # --------------------------------------------------------------------------------------
@@ -430,14 +444,27 @@ def format_figure(
     form is the default; ``qualified=True`` adds the catalog's qualifier pattern, for a figure
     that stands alone (key figures, chart labels).
     """
-    text = _format_bare(figure, tag, messages, style)
+    qualify = None
     if qualified and figure.qualifier is not None:
         pattern = messages.gettext(QUALIFIER_CONTEXT, QUALIFIERS[figure.qualifier])
-        text = fill(pattern, {"figure": text})
-    return text
+
+        def qualify(text: str) -> str:
+            return fill(pattern, {"figure": text})
+
+    if figure.kind == Kind.GROWTH and qualify is not None:
+        # the qualifier goes with the number: 增长约3% / up about 3%
+        return _format_bare(figure, tag, messages, style, qualify)
+    text = _format_bare(figure, tag, messages, style)
+    return qualify(text) if qualify is not None else text
 
 
-def _format_bare(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> str:
+def _format_bare(
+    figure: Figure,
+    tag: str,
+    messages: Messages,
+    style: NumberStyle,
+    qualify: Callable[[str], str] | None = None,
+) -> str:
     decimals, scale = figure.decimals, figure.scale
     match figure.kind:
         case Kind.COUNT:
@@ -462,6 +489,8 @@ def _format_bare(figure: Figure, tag: str, messages: Messages, style: NumberStyl
         case Kind.GROWTH:
             assert figure.value is not None
             percent = _percent_digits(abs(figure.value), tag, style, decimals)
+            if qualify is not None:
+                percent = qualify(percent)
             word = UP if figure.value >= 0 else DOWN
             return fill(messages.gettext(FIGURE_CONTEXT, word), {"percent": percent})
         case Kind.QUANTITY:

@@ -1,0 +1,115 @@
+"""Shared fixtures: the sample project, the built outputs, and the external tools.
+
+External readers (poppler, qpdf, LibreOffice, pandoc, GNU gettext) skip a test on a
+newcomer's machine with the reason; with ``JBREPORT_REQUIRE_TOOLS=1`` (set by ``.ci/run``)
+a missing tool fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jbreport.build import Project, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "jiangbei-2023.zh.txt"
+
+TOOLS = {
+    "pdftotext": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "qpdf": "qpdf",
+    "soffice": "libreoffice-writer-nogui",
+    "pandoc": "pandoc",
+    "msgfmt": "gettext",
+    "msgmerge": "gettext",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/* from the outputs"
+    )
+
+
+def require(tool: str) -> str:
+    """The path of an external tool, or skip (fail in CI) when it is missing."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} not installed (Debian package {TOOLS.get(tool, tool)})"
+        if os.environ.get("JBREPORT_REQUIRE_TOOLS") == "1":
+            pytest.fail(message + "; JBREPORT_REQUIRE_TOOLS=1 makes this an error")
+        pytest.skip(message)
+    return path
+
+
+def run(*args: str | Path, timeout: float = 180) -> str:
+    result = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+    assert result.returncode == 0, f"{args[0]} failed: {result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
+    """Every layout × edition × format of the sample, built once for the session."""
+    out = tmp_path_factory.mktemp("output")
+    build(project, out_dir=out, layouts=["brief", "factsheet"], jobs=1)
+    return out
+
+
+@pytest.fixture(scope="session")
+def lo_text(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Each DOCX as LibreOffice reads it (converted to plain text), converted on demand."""
+    cache: dict[str, str] = {}
+    folder = tmp_path_factory.mktemp("lo")
+
+    class Reader(dict[str, str]):
+        def __missing__(self, name: str) -> str:
+            soffice = require("soffice")
+            run(
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{folder}/profile",
+                "--convert-to",
+                "txt:Text (encoded):UTF8",
+                "--outdir",
+                folder,
+                built / name,
+            )
+            text = (folder / name).with_suffix(".txt").read_text(encoding="utf-8-sig")
+            self[name] = text
+            return text
+
+    yield Reader(cache)
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed article's paragraphs, print page breaks joined (as the issue describes)."""
+    text = SEED.read_text(encoding="utf-8")
+    text = re.sub(r"(启动全市|社区公|以优化营商环境为基础，)\s*\n\s*", r"\1", text)
+    out = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: layout-neutral, for character-for-character checks."""
+    return "".join(text.split())
