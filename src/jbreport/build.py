@@ -127,6 +127,8 @@ def run_job(
     }
     layout = run_layout(job.layout, project.root, summary)
     localized = localize(report, layout, catalogs, job.edition)
+    if strict:
+        _refuse_fallbacks(localized.lookups)
     data = renderers()[job.fmt](localized.document, options)
     target = out_dir / job.filename()
     write_bytes(target, data)
@@ -134,6 +136,25 @@ def run_job(
     for lookup in localized.lookups:
         fallbacks.update(_tag(lookup))
     return target, fallbacks
+
+
+def _refuse_fallbacks(lookups: list[Lookup]) -> None:
+    """--strict: an untranslated or fuzzy string is an error, raised before anything is written."""
+    problems = Collector()
+    for lookup in lookups:
+        for (context, msgid), reason in sorted(lookup.fallbacks.items()):
+            line = None
+            if lookup.catalog is not None:
+                message = lookup.catalog.get(msgid, context=context)
+                line = getattr(message, "lineno", None) if message is not None else None
+            where = Location.of(lookup.path, line) if lookup.path else None
+            hint = "" if line else "; run `jbreport translations update`"
+            problems.add(
+                TranslationError(
+                    f"{reason} in the {lookup.language} edition: msgctxt {context!r}{hint}", where
+                )
+            )
+    problems.raise_if_any()
 
 
 def _tag(lookup: Lookup) -> dict[tuple[str, str], str]:
@@ -171,37 +192,25 @@ def build(
         find_template(name, project.root)
     result = BuildResult()
     fallbacks: dict[tuple[str, str], str] = {}
-    for target, fb in _execute(project, todo, options, out, jobs):
+    for target, fb in _execute(project, todo, options, out, jobs, strict):
         result.written.append(target)
         fallbacks.update(fb)
         if progress:
             progress(target)
     for (language, key), reason in sorted(fallbacks.items()):
         result.fallbacks.setdefault(language, {})[tuple(key.split("\x04", 1))] = reason  # type: ignore[index]
-    if strict and result.fallbacks:
-        problems = Collector()
-        for language, entries in result.fallbacks.items():
-            for (ctx, msgid), reason in entries.items():
-                path = project.translations / f"{language}.po"
-                problems.add(
-                    TranslationError(
-                        f"{reason} translation of {ctx!r} ({msgid[:40]}…) in the {language} edition",
-                        Location.of(path),
-                    )
-                )
-        problems.raise_if_any()
     return result
 
 
 def _execute(
-    project: Project, todo: list[Job], options: RenderOptions, out: Path, jobs: int
+    project: Project, todo: list[Job], options: RenderOptions, out: Path, jobs: int, strict: bool
 ) -> Iterable[tuple[Path, dict[tuple[str, str], str]]]:
     if jobs <= 1 or len(todo) <= 1:
         for job in todo:
-            yield run_job(project, job, options, out)
+            yield run_job(project, job, options, out, strict)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        futures = [pool.submit(run_job, project, job, options, out) for job in todo]
+        futures = [pool.submit(run_job, project, job, options, out, strict) for job in todo]
         errors = Collector()
         for future in futures:
             try:

@@ -64,7 +64,7 @@ _MONTHS = {
         start=1,
     )
 }
-_NUMBER = r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+_NUMBER = r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
 _ZH_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 _ZH_MONTHDAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _EN_DATE = re.compile(
@@ -130,6 +130,8 @@ def figures_in(text: str) -> Counter[tuple[str, Decimal]]:
             dimension = "percent"
         elif unit in ("公里", "km") or unit.startswith("kilomet"):
             dimension = "km"
+        elif not scale and not m[2] and "," not in m[1] and 1900 <= value <= 2100:
+            dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
         found[(dimension, value.normalize())] += 1

@@ -84,6 +84,7 @@ class Report:
     styles: dict[str, nb.NumberStyle]
     figures: dict[str, SrcFigure]
     key_figures: tuple[SrcKeyFigure, ...]
+    chart: tuple[str, ...]  # figures of the chart; empty: the key figures' amounts
     lead: tuple[SrcBlock, ...]
     sections: tuple[SrcSection, ...]
     closing: tuple[SrcBlock, ...]
@@ -133,6 +134,7 @@ TOP_KEYS = {
     "style": False,
     "figures": False,
     "key_figures": False,
+    "chart": False,
     "lead": False,
     "sections": False,
     "closing": False,
@@ -283,7 +285,8 @@ class _Reader:
             sources=self.src_list(root.get("sources"), "sources"),
             styles=self.styles(root.get("style")),
             figures=figures,
-            key_figures=self.key_figures(root.get("key_figures"), figures),
+            key_figures=(keys := self.key_figures(root.get("key_figures"), figures)),
+            chart=self.chart(root.get("chart"), figures, {k.figure for k in keys}),
             lead=self.blocks(root.get("lead"), "lead", ids),
             sections=self.sections(root.get("sections"), ids),
             closing=self.blocks(root.get("closing"), "closing", ids),
@@ -498,6 +501,35 @@ class _Reader:
                 continue
             out.append(SrcKeyFigure(name, label))
         return tuple(out)
+
+    def chart(
+        self, node: Node | None, figures: dict[str, SrcFigure], keys: set[str]
+    ) -> tuple[str, ...]:
+        names: list[str] = []
+        kinds: set[tuple[nb.Kind, str | None, str | None]] = set()
+        for item in self.items(node, "chart"):
+            name = self.text(item, "chart item")
+            if name is None:
+                continue
+            if name not in figures:
+                self.error(
+                    f"chart figure {name!r} is not defined under figures"
+                    f"{did_you_mean(name, list(figures))}",
+                    item.loc,
+                )
+                continue
+            if name not in keys:
+                self.error(f"chart figure {name!r} must also be a key figure (for its label)", item.loc)
+                continue
+            figure = figures[name].figure
+            if figure.value is None:
+                self.error(f"chart figure {name!r} is a {figure.kind}, not an amount", item.loc)
+                continue
+            kinds.add((figure.kind, figure.currency, figure.unit))
+            names.append(name)
+        if len(kinds) > 1 and node is not None:
+            self.error("chart figures must share one kind, currency and unit", node.loc)
+        return tuple(names)
 
     # -- blocks ----------------------------------------------------------------------
 

@@ -358,23 +358,27 @@ def _part(
 
 
 def _chart_bars(report: Report, langs: list[_Language], must: Any) -> tuple[Bar, ...]:
-    """The money figures among the key figures, in their most common currency."""
-    money = [k for k in report.key_figures if report.figures[k.figure].figure.kind == nb.Kind.MONEY]
-    if not money:
-        return ()
-    currencies = Counter(report.figures[k.figure].figure.currency for k in money)
-    currency = currencies.most_common(1)[0][0]
+    """The report's chart figures, or else the key figures' amounts in their main currency."""
+    labels = {k.figure: k.label for k in report.key_figures}
+    names = list(report.chart)
+    if not names:
+        money = [k.figure for k in report.key_figures if report.figures[k.figure].figure.kind == nb.Kind.MONEY]
+        if not money:
+            return ()
+        currencies = Counter(report.figures[n].figure.currency for n in money)
+        currency = currencies.most_common(1)[0][0]
+        names = [n for n in money if report.figures[n].figure.currency == currency]
     bars = []
-    for k in money:
-        figure = report.figures[k.figure].figure
-        if figure.currency != currency or figure.value is None:
+    for name in names:
+        figure = report.figures[name].figure
+        if figure.value is None or name not in labels:
             continue
         bars.append(
             Bar(
-                k.figure,
-                must(k.label),
+                name,
+                must(labels[name]),
                 figure.value,
-                tuple(_whole(lang.tag, lang.figure(k.figure, qualified=True)) for lang in langs),
+                tuple(_whole(lang.tag, lang.figure(name, qualified=True)) for lang in langs),
             )
         )
     return tuple(bars)

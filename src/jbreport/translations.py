@@ -208,6 +208,9 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             clone.flags = set(clone.flags) | {"fuzzy"}
             first = list(old.previous_id) if old.fuzzy and old.previous_id else [_singular(old)]
             previous[(key, message.context)] = first
+            if catalog.get(_singular(old), old.context) is old:
+                catalog.delete(_singular(old), old.context)  # it lives on in the fuzzy entry
+            catalog.obsolete.pop(_singular(old), None)
             catalog[clone.id] = clone
             continue
         same = by_id.get(key)

@@ -8,6 +8,7 @@ point at the line it came from.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,9 @@ class Node:
         yield from self.mapping.items()
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def _loc(path: str, mark: yaml.Mark | None) -> Location:
     if mark is None:
         return Location(path)
@@ -112,7 +116,8 @@ def load_yaml(path: Path) -> Node:
             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
             Location(shown, line),
         ) from None
-    text = text.removeprefix("\ufeff")
+    # Pasted control characters: YAML refuses them, jbreport drops them (keeping line numbers)
+    text = _CONTROLS.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text.removeprefix("\ufeff"))
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -121,6 +126,9 @@ def load_yaml(path: Path) -> Node:
         if exc.context:
             problem = f"{exc.context}: {problem}" if "while" not in exc.context else problem
         raise ContentError(f"YAML syntax error: {problem}", _loc(shown, mark)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ContentError(f"YAML error: {exc.reason}", Location(shown, line)) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"YAML error: {exc}", Location(shown)) from None
     if root is None:

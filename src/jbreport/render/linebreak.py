@@ -150,14 +150,24 @@ def break_lines(
                 current, used, avail = [], 0.0, width
                 queue.insert(0, Atom(atom.text, False))
                 continue
-            # a single atom wider than the line: cut it by characters
-            head, tail = _cut(atom.text, width_of, avail)
+            # a single atom wider than the line: at its inner spaces if it has any
+            # (a long figure such as "more than CNY 1.9 trillion"), else by characters
+            head, tail = _cut_words(atom.text, width_of, avail) or _cut(atom.text, width_of, avail)
             lines.append(Line((Atom(head, False),), width_of(head), False))
             avail = width
             if tail:
                 queue.insert(0, Atom(tail, False))
         lines.append(Line(tuple(current), used, True))
     return lines
+
+
+def _cut_words(text: str, width_of: Callable[[str], float], avail: float) -> tuple[str, str] | None:
+    words = text.split(" ")
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if width_of(head) <= avail:
+            return head, " ".join(words[n:])
+    return None
 
 
 def _cut(text: str, width_of: Callable[[str], float], avail: float) -> tuple[str, str]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, assert_never
 
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -380,6 +379,49 @@ class Parallel(Flowable):  # type: ignore[misc]
                 y -= flowable.getSpaceAfter()
 
 
+class BarChart(Flowable):  # type: ignore[misc]
+    """The key figures' bar chart, drawn as vectors: labels left, bars, values right."""
+
+    LINE = 11.0
+    SIZE = 8.5
+
+    def __init__(self, writer: _Writer, chart: Chart) -> None:
+        super().__init__()
+        self.writer, self.chart = writer, chart
+        self.row = self.LINE * len(writer.document.languages) + 6
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.row * len(self.chart.bars) + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        label_w = self.width * 0.36
+        value_w = self.width * 0.26
+        bar_space = self.width - label_w - value_w - 8
+        top = max(bar.value for bar in self.chart.bars) or 1
+        y = self.height - 2
+        style = Style(size=self.SIZE)
+        for bar in self.chart.bars:
+            for i, text in enumerate(bar.label):
+                measure = self.writer.measure(text.lang, style)
+                self.writer._draw_plain(
+                    canvas, measure, text.text, 2, y - self.LINE * (i + 1) + 2,
+                    INK if i == 0 else GREY, max_width=label_w - 8,
+                )
+            length = float(bar_space) * float(bar.value / top)
+            canvas.setFillColor(ACCENT)
+            canvas.rect(label_w, y - self.row + 6, max(length, 1.0), self.row - 8, stroke=0, fill=1)
+            for i, text in enumerate(bar.display):
+                measure = self.writer.measure(text.lang, style)
+                self.writer._draw_plain(
+                    canvas, measure, text.text, label_w + length + 4,
+                    y - self.LINE * (i + 1) + 2, INK if i == 0 else GREY,
+                )
+            y -= self.row
+
+
 class Rule(Flowable):  # type: ignore[misc]
     def __init__(self, color: Color = RULE, thickness: float = 0.8, space: float = 4) -> None:
         super().__init__()
@@ -506,11 +548,12 @@ class _Writer:
         n = len(self.document.languages)
         usable = PAGE_W - 2 * MARGIN_X
         unit = usable / n
-        widths = [unit * 0.58, unit * 0.42] * n
+        widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.52, unit * 0.48] * n
         table = Table(rows, colWidths=widths, hAlign="CENTER")
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # never Helvetica
                     ("LINEABOVE", (0, 0), (-1, 0), 1.0, RULE),
                     ("LINEBELOW", (0, -1), (-1, -1), 1.0, RULE),
                     ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
@@ -528,59 +571,9 @@ class _Writer:
 
     def chart(self, block: Chart) -> list[Flowable]:
         out = [*self.texts(block.title, "subheading", outline=0)]
-        usable = PAGE_W - 2 * MARGIN_X
-        n = len(self.document.languages)
-        line = 11.0
-        row = line * n + 6
-        height = row * len(block.bars) + 4
-        drawing = Drawing(usable, height)
-        label_w = usable * 0.36
-        value_w = usable * 0.26
-        bar_space = usable - label_w - value_w - 8
-        top = max(bar.value for bar in block.bars) or 1
-        y = height - 2
-        for bar in block.bars:
-            for i, text in enumerate(bar.label):
-                drawing.add(
-                    self._string(text, 2, y - line * (i + 1) + 2, 8.5, INK if i == 0 else GREY)
-                )
-            length = float(bar_space * float(bar.value / top))
-            drawing.add(
-                Rect(
-                    label_w,
-                    y - row + 6,
-                    max(length, 1),
-                    row - 8,
-                    fillColor=ACCENT,
-                    strokeColor=None,
-                )
-            )
-            for i, text in enumerate(bar.display):
-                drawing.add(
-                    self._string(
-                        text,
-                        label_w + length + 4,
-                        y - line * (i + 1) + 2,
-                        8.5,
-                        INK if i == 0 else GREY,
-                    )
-                )
-            y -= row
-        out.append(drawing)
+        out.append(BarChart(self, block))
         out.append(Spacer(1, 8))
         return out
-
-    def _string(self, text: Text, x: float, y: float, size: float, color: Color) -> String:
-        measure = self.measure(text.lang, Style(size=size))
-        # a String has one font: the language's primary one, or the CJK one if needed
-        font = (
-            measure.primary
-            if all(ord(c) in measure.primary_has for c in text.text)
-            else self.fonts.cjk
-        )
-        return String(
-            x, y, text.text.replace("\u00a0", " "), fontName=font, fontSize=size, fillColor=color
-        )
 
     def photo(self, block: Photo) -> list[Flowable]:
         out: list[Flowable] = []
@@ -713,6 +706,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     def __init__(
         self, writer: _Writer, created: Any, pages: list[int], *args: Any, **kwargs: Any
     ) -> None:
+        kwargs["initialFontName"] = writer.fonts.latin  # no Helvetica reference anywhere
         super().__init__(*args, **kwargs)
         self._writer = writer
         self._saved: list[dict[str, Any]] = []

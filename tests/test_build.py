@@ -1,0 +1,87 @@
+"""Building the matrix of reports × editions × layouts × formats, and user layouts."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, require, run
+
+from jbreport.build import Project, build
+from jbreport.cli import main
+
+EXPECTED = {
+    f"jiangbei-2023.{edition}{layout}.{fmt}"
+    for edition in ("zh", "en", "zh+en")
+    for layout in ("", ".factsheet")
+    for fmt in ("docx", "pdf")
+}
+
+
+def make_project(tmp_path: Path, paragraph: str = "第一段，{count}个项目。", extra: str = "") -> Path:
+    """A minimal project: one short Chinese report and the real zh catalog."""
+    root = tmp_path / "proj"
+    (root / "content").mkdir(parents=True)
+    (root / "translations").mkdir()
+    shutil.copy(ROOT / "translations" / "zh.po", root / "translations" / "zh.po")
+    quoted = paragraph.replace("\\", "\\\\").replace('"', '\\"')
+    (root / "content" / "mini.yaml").write_text(
+        textwrap.dedent(
+            f"""\
+            language: zh
+            date: "2023-01"
+            title: 小报告
+            figures:
+              count: {{kind: count, value: 42}}
+              money: {{kind: money, value: 3.5亿, currency: CNY}}
+            key_figures:
+              - {{figure: money, label: 投资}}
+            sections:
+              - id: one
+                heading: 第一部分
+                blocks:
+                  - "{quoted}"
+            {extra}"""
+        ),
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_build_writes_the_whole_matrix(built: Path) -> None:
+    assert {p.name for p in built.iterdir()} >= EXPECTED
+
+
+def test_cli_build_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["-C", str(ROOT), "build", "--lang", "en", "--format", "pdf", "--layout", "factsheet", "-o", str(tmp_path), "-j", "1"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "wrote" in out and "jiangbei-2023.en.factsheet.pdf" in out
+    assert (tmp_path / "jiangbei-2023.en.factsheet.pdf").stat().st_size > 1000
+
+
+def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
+    build(Project(ROOT), layouts=["factsheet"], out_dir=tmp_path / "one", jobs=1)
+    build(Project(ROOT), layouts=["factsheet"], out_dir=tmp_path / "two", jobs=2)
+    for path in (tmp_path / "one").iterdir():
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+def test_user_layout_without_a_part(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert main(["-C", str(root), "layouts", "brief"]) == 0
+    template = root / "templates" / "brief.j2"
+    text = template.read_text(encoding="utf-8")
+    assert 'part("key_figures"' in text
+    template.write_text(
+        "\n".join(line for line in text.splitlines() if "key_figures" not in line), encoding="utf-8"
+    )
+    build(Project(root), editions=[("zh",)], layouts=["brief"], out_dir=root / "output")
+    pdf_text = run(require("pdftotext"), root / "output" / "mini.zh.pdf", "-")
+    assert "第一部分" in pdf_text
+    assert "主要数据" not in pdf_text and "3.5亿元" not in pdf_text
+    # the built-in layout still has it
+    build(Project(root), editions=[("zh",)], layouts=["factsheet"], out_dir=root / "output")
+    assert "主要数据" in run(require("pdftotext"), root / "output" / "mini.zh.factsheet.pdf", "-")

@@ -1,0 +1,151 @@
+"""The Word writer, read back with LibreOffice, pandoc and the XML itself."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import require, run, seed_paragraphs, squash
+from docx.shared import Pt, RGBColor
+
+from jbreport.build import Project, build
+from jbreport.render import RenderOptions
+
+DOCXS = [
+    "jiangbei-2023.zh.docx",
+    "jiangbei-2023.en.docx",
+    "jiangbei-2023.zh+en.docx",
+    "jiangbei-2023.zh.factsheet.docx",
+    "jiangbei-2023.en.factsheet.docx",
+    "jiangbei-2023.zh+en.factsheet.docx",
+]
+
+
+def part(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+@pytest.mark.parametrize("name", DOCXS)
+def test_libreoffice_opens_every_docx(lo_text: dict[str, str], name: str) -> None:
+    assert len(lo_text[name]) > 200
+
+
+def test_chinese_docx_holds_the_article_character_for_character(lo_text: dict[str, str]) -> None:
+    text = squash(lo_text["jiangbei-2023.zh.docx"])
+    missing = [p for p in seed_paragraphs() if squash(p) not in text and p != "王彩艳 杨敏"]
+    assert not missing, missing[:1]
+
+
+def test_bilingual_docx_holds_both_languages(lo_text: dict[str, str]) -> None:
+    text = squash(lo_text["jiangbei-2023.zh+en.docx"])
+    for paragraph in seed_paragraphs()[2:4]:
+        assert squash(paragraph) in text
+    assert "Jiangbeizui" in text
+
+
+def test_pandoc_reads_the_sections_as_headings(built: Path) -> None:
+    markdown = run(require("pandoc"), "-f", "docx", "-t", "markdown", built / "jiangbei-2023.zh.docx")
+    headings = [line for line in markdown.splitlines() if line.startswith("# ")]
+    assert len(headings) == 4
+    assert any("深化改革开放" in h for h in headings)
+    assert any("主要数据" in line for line in markdown.splitlines() if line.startswith("##"))
+
+
+def test_east_asian_fonts_and_language_tags(built: Path) -> None:
+    path = built / "jiangbei-2023.zh.docx"
+    styles = part(path, "word/styles.xml")
+    settings = part(path, "word/settings.xml")
+    document = part(path, "word/document.xml")
+    assert 'w:eastAsia="SimSun"' in styles
+    assert re.search(r'<w:lang [^>]*w:eastAsia="zh-CN"', styles)
+    assert "ja-JP" not in settings and 'w:eastAsia="zh-CN"' in settings
+    assert re.search(r'<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>', document)
+    assert 'w:hint="eastAsia"' in document
+    english = part(built / "jiangbei-2023.en.docx", "word/document.xml")
+    assert '<w:lang w:val="en-US"/>' in english
+
+
+def test_page_fields_in_the_footer(built: Path) -> None:
+    path = built / "jiangbei-2023.zh.docx"
+    footers = [n for n in zipfile.ZipFile(path).namelist() if re.match(r"word/footer\d*\.xml", n)]
+    xml = "".join(part(path, n) for n in footers)
+    assert " PAGE " in xml and " NUMPAGES " in xml
+    assert "第 " in xml and " 页 共 " in xml
+    en = "".join(part(built / "jiangbei-2023.en.docx", n) for n in footers)
+    assert "Page " in en and " of " in en
+
+
+def test_libreoffice_computes_the_page_numbers(built: Path, tmp_path: Path) -> None:
+    soffice = require("soffice")
+    run(soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/p", "--convert-to", "pdf", "--outdir", tmp_path, built / "jiangbei-2023.en.docx")
+    pdf = tmp_path / "jiangbei-2023.en.pdf"
+    info = run(require("pdfinfo"), pdf)
+    total = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])  # type: ignore[index]
+    last = run(require("pdftotext"), "-f", str(total), "-l", str(total), pdf, "-")
+    assert f"Page {total} of {total}" in last
+
+
+def test_core_properties(built: Path) -> None:
+    props = docx.Document(str(built / "jiangbei-2023.en.docx")).core_properties
+    assert props.title and props.subject and props.keywords
+    assert props.author.startswith("Wang Caiyan")
+    assert props.language == "en-US"
+    assert props.created is not None and props.created.year == 2023
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None:
+    for name in ("a", "b"):
+        build(project, editions=[("zh",), ("zh", "en")], layouts=["brief"], formats=["docx"], out_dir=tmp_path / name)
+    for name in ("jiangbei-2023.zh.docx", "jiangbei-2023.zh+en.docx"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_styles_not_direct_formatting(built: Path) -> None:
+    document = docx.Document(str(built / "jiangbei-2023.zh.docx"))
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Kicker", "Heading 1", "Heading 2", "Normal", "Caption", "Credits"} <= used
+    assert document.tables[0].style.name == "Key Figures"
+    body = part(built / "jiangbei-2023.zh.docx", "word/document.xml")
+    assert "<w:sz " not in body and "<w:color " not in body  # sizes and colours live in styles
+
+
+def test_reference_docx_styles_win(tmp_path: Path, project: Project) -> None:
+    reference = docx.Document()
+    heading = reference.styles["Heading 1"]
+    heading.font.size = Pt(31)
+    heading.font.color.rgb = RGBColor(0x12, 0x34, 0x56)
+    section = reference.sections[0]
+    section.page_width, section.page_height = section.page_height, section.page_width
+    reference.save(str(tmp_path / "ref.docx"))
+    build(
+        project,
+        editions=[("en",)],
+        layouts=["brief"],
+        formats=["docx"],
+        out_dir=tmp_path,
+        options=RenderOptions(reference_docx=tmp_path / "ref.docx"),
+    )
+    out = docx.Document(str(tmp_path / "jiangbei-2023.en.docx"))
+    assert out.styles["Heading 1"].font.size == Pt(31)
+    assert out.styles["Heading 1"].font.color.rgb == RGBColor(0x12, 0x34, 0x56)
+    assert out.sections[0].page_width > out.sections[0].page_height
+    assert any(p.style.name == "Heading 1" for p in out.paragraphs)
+
+
+def test_table_of_contents_field(tmp_path: Path, project: Project) -> None:
+    build(project, editions=[("en",)], layouts=["brief"], formats=["docx"], out_dir=tmp_path, options=RenderOptions(toc=True))
+    xml = part(tmp_path / "jiangbei-2023.en.docx", "word/document.xml")
+    assert 'TOC \\o "1-2"' in xml
+
+
+def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:
+    from test_build import make_project
+
+    root = make_project(tmp_path, paragraph="价格<b>上涨</b> & 5 > 3\x0b下一行\x01。" + "长" * 5000)
+    build(Project(root), editions=[("zh",)], layouts=["brief"], formats=["docx"], out_dir=root / "output")
+    text = "".join(p.text for p in docx.Document(str(root / "output" / "mini.zh.docx")).paragraphs)
+    assert "价格<b>上涨</b> & 5 > 3" in text and "下一行" in text and "\x01" not in text

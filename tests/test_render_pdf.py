@@ -1,0 +1,194 @@
+"""The PDF writer, read back with poppler and qpdf."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import require, run, seed_paragraphs, squash
+
+from jbreport.build import Project, build
+from jbreport.render import RenderOptions
+
+PDFS = [
+    "jiangbei-2023.zh.pdf",
+    "jiangbei-2023.en.pdf",
+    "jiangbei-2023.zh+en.pdf",
+    "jiangbei-2023.zh.factsheet.pdf",
+    "jiangbei-2023.en.factsheet.pdf",
+    "jiangbei-2023.zh+en.factsheet.pdf",
+]
+# A4 in points; the running header sits above 55 pt from the top, the footer below 50 pt
+# from the bottom: the body is what lies between.
+BODY = ("-x", "0", "-y", "55", "-W", "596", "-H", "737")
+# From the issue: no line begins with closing and no line ends with opening punctuation.
+CLOSING = set("，。、；：？！）》」』”’…%")
+OPENING = set("（《「『“‘")
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return run(require("pdftotext"), *args, path, "-")
+
+
+def pages(path: Path) -> int:
+    info = run(require("pdfinfo"), path)
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])  # type: ignore[index]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_every_font_is_embedded_and_subset(built: Path, name: str) -> None:
+    rows = run(require("pdffonts"), built / name).splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        fields = row.split()
+        emb, sub = fields[-5], fields[-4]
+        assert (emb, sub) == ("yes", "yes"), row
+        assert "Helvetica" not in row
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_qpdf_finds_no_problem(built: Path, name: str) -> None:
+    out = run(require("qpdf"), "--check", built / name)
+    assert "No syntax or stream encoding errors found" in out
+
+
+def test_chinese_edition_holds_the_article_character_for_character(built: Path) -> None:
+    path = built / "jiangbei-2023.zh.pdf"
+    body = squash(pdftotext(path, *BODY))
+    missing = [p for p in seed_paragraphs() if squash(p) not in body and p != "王彩艳 杨敏"]
+    assert not missing, f"{len(missing)} paragraphs not found, first: {missing[:1]}"
+    for name in ("王彩艳", "杨敏"):
+        assert name in body
+
+
+def test_chinese_edition_breaks_lines_by_the_rules(built: Path) -> None:
+    text = pdftotext(built / "jiangbei-2023.zh.pdf", "-layout", *BODY)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert len(lines) > 60
+    bad = [line for line in lines if line[0] in CLOSING or line[-1] in OPENING]
+    assert bad == []
+    # a figure never loses its unit across a line end
+    for line in lines:
+        assert not re.search(r"\d$", line) or not line.endswith(("5.5", "302.5")), line
+
+
+def test_figures_stay_whole_in_chinese(built: Path) -> None:
+    text = pdftotext(built / "jiangbei-2023.zh.pdf", "-layout", *BODY)
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        # a line starting with 万/亿/元/% right after a number would have torn a figure
+        assert not re.match(r"^(万|亿|元|%|万人|亿元)", line), line
+
+
+def test_outline_lists_the_sections(built: Path) -> None:
+    data = json.loads(run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.en.pdf"))
+    titles = [o["title"] for o in data["outlines"]]
+    assert len(titles) >= 5  # key figures, four sections, credits
+    data = json.loads(run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.zh.pdf"))
+    titles = [o["title"] for o in data["outlines"]]
+    assert "深化改革开放 迈出蹄疾步稳的新步伐" in titles
+    assert "主要数据" in titles
+
+
+def test_document_info_and_language(built: Path) -> None:
+    info = run(require("pdfinfo"), built / "jiangbei-2023.en.pdf")
+    assert re.search(r"^Title:\s+\S", info, re.M)
+    assert re.search(r"^Author:\s+Wang Caiyan", info, re.M)
+    assert re.search(r"^Keywords:\s+\S", info, re.M)
+    assert re.search(r"^Subject:\s+\S", info, re.M)
+    catalog = run(require("qpdf"), "--show-object=trailer", built / "jiangbei-2023.en.pdf")
+    root = re.search(r"/Root (\d+) 0 R", catalog)[1]  # type: ignore[index]
+    assert "/Lang (en-US)" in run(require("qpdf"), f"--show-object={root}", built / "jiangbei-2023.en.pdf")
+    root_zh = run(require("qpdf"), "--show-object=trailer", built / "jiangbei-2023.zh.pdf")
+    root_zh_id = re.search(r"/Root (\d+) 0 R", root_zh)[1]  # type: ignore[index]
+    assert "/Lang (zh-CN)" in run(require("qpdf"), f"--show-object={root_zh_id}", built / "jiangbei-2023.zh.pdf")
+
+
+def test_footer_says_page_n_of_total(built: Path) -> None:
+    path = built / "jiangbei-2023.zh.pdf"
+    total = pages(path)
+    assert total >= 2
+    last = pdftotext(path, "-f", str(total), "-l", str(total))
+    assert f"第{total}页共{total}页" in squash(last)
+    first_en = pdftotext(built / "jiangbei-2023.en.pdf", "-f", "1", "-l", "1")
+    assert re.search(r"Page 1 of \d+", first_en)
+
+
+@pytest.mark.parametrize("name", [p for p in PDFS if "factsheet" in p])
+def test_factsheet_is_one_page(built: Path, name: str) -> None:
+    assert pages(built / name) == 1
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None:
+    for run_dir in ("a", "b"):
+        build(project, editions=[("zh",), ("zh", "en")], layouts=["brief"], formats=["pdf"], out_dir=tmp_path / run_dir)
+    for name in ("jiangbei-2023.zh.pdf", "jiangbei-2023.zh+en.pdf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_source_date_epoch_is_the_creation_date(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(project, editions=[("en",)], layouts=["factsheet"], formats=["pdf"], out_dir=tmp_path)
+    info = run(require("pdfinfo"), "-isodates", tmp_path / "jiangbei-2023.en.factsheet.pdf")
+    assert re.search(r"^CreationDate:\s+2023-11-14T22:13:20", info, re.M), info
+
+
+def test_every_page_renders(built: Path, tmp_path: Path) -> None:
+    for name in PDFS:
+        run(require("pdftoppm"), "-png", "-r", "20", built / name, tmp_path / name)
+    assert len(list(tmp_path.glob("*.png"))) >= len(PDFS)
+
+
+def test_bilingual_pairs_start_on_the_same_page(built: Path, project: Project) -> None:
+    from jbreport.catalog import load_catalogs
+    from jbreport.content import load_report
+    from jbreport.layout import run_layout
+    from jbreport.localize import localize
+    from jbreport.model import Paragraph
+
+    report = load_report(project.content / "jiangbei-2023.yaml")
+    layout = run_layout("brief", project.root, {"sections": [{"id": s.id} for s in report.sections]})
+    doc = localize(report, layout, load_catalogs(project.translations), ("zh", "en")).document
+    path = built / "jiangbei-2023.zh+en.pdf"
+    page_texts = [squash(pdftotext(path, "-f", str(n), "-l", str(n))) for n in range(1, pages(path) + 1)]
+
+    def first_page(text: str) -> int:
+        start = squash(text)[:12]
+        return next(i for i, page in enumerate(page_texts) if start in page)
+
+    checked = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            zh, en = block.text
+            assert first_page(zh.text) == first_page(en.text), zh.text[:20]
+            checked += 1
+    assert checked >= 15
+
+
+def test_markup_in_content_is_printed_as_written(tmp_path: Path) -> None:
+    from test_build import make_project
+
+    root = make_project(tmp_path, paragraph="价格<b>上涨</b> & 5 > 3，<font name=x>。")
+    build(Project(root), editions=[("zh",)], layouts=["brief"], formats=["pdf"], out_dir=root / "output")
+    text = pdftotext(root / "output" / "mini.zh.pdf")
+    assert "价格<b>上涨</b> & 5 > 3，<font name=x>。" in text
+
+
+def test_missing_font_is_named(tmp_path: Path, project: Project) -> None:
+    from jbreport.errors import RenderError
+
+    with pytest.raises(RenderError, match="CJK font not found"):
+        build(
+            project,
+            editions=[("zh",)],
+            layouts=["factsheet"],
+            formats=["pdf"],
+            out_dir=tmp_path,
+            options=RenderOptions(cjk_font=str(tmp_path / "nope.ttf")),
+        )
