@@ -112,7 +112,7 @@ def _load(project: Project) -> tuple[dict[str, Report], Catalogs]:
 
 
 def run_job(
-    project: Project, job: Job, options: RenderOptions, out_dir: Path
+    project: Project, job: Job, options: RenderOptions, out_dir: Path, strict: bool = False
 ) -> tuple[Path, dict[tuple[str, str], str]]:
     reports, catalogs = _load(project)
     report = reports[job.report]
