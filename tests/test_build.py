@@ -7,8 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require, run
 
+from conftest import ROOT, require, run
 from jbreport.build import Project, build
 from jbreport.cli import main
 
@@ -20,7 +20,9 @@ EXPECTED = {
 }
 
 
-def make_project(tmp_path: Path, paragraph: str = "第一段，{count}个项目。", extra: str = "") -> Path:
+def make_project(
+    tmp_path: Path, paragraph: str = "第一段，{count}个项目。", extra: str = ""
+) -> Path:
     """A minimal project: one short Chinese report and the real zh catalog."""
     root = tmp_path / "proj"
     (root / "content").mkdir(parents=True)
@@ -55,7 +57,23 @@ def test_build_writes_the_whole_matrix(built: Path) -> None:
 
 
 def test_cli_build_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["-C", str(ROOT), "build", "--lang", "en", "--format", "pdf", "--layout", "factsheet", "-o", str(tmp_path), "-j", "1"])
+    code = main(
+        [
+            "-C",
+            str(ROOT),
+            "build",
+            "--lang",
+            "en",
+            "--format",
+            "pdf",
+            "--layout",
+            "factsheet",
+            "-o",
+            str(tmp_path),
+            "-j",
+            "1",
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "wrote" in out and "jiangbei-2023.en.factsheet.pdf" in out

@@ -20,7 +20,7 @@ def messages(tag: str) -> nb.Messages:
     return CATALOGS.lookup(tag, "en")
 
 
-def D(text: str) -> Decimal:  # noqa: N802
+def D(text: str) -> Decimal:
     return Decimal(text)
 
 
@@ -164,8 +164,18 @@ CASES: list[tuple[str, nb.Figure, str, bool]] = [
     ("zh", months("2022-01", "2022-11"), "1–11月", False),
     ("en", months("2022-01", "2022-11"), "January\u2009–\u2009November", False),
     # -- ratios
-    ("zh", nb.Figure(nb.Kind.RATIO, parts=(D("0.4"), D("20.9"), D("77.7"))), "0.4:20.9:77.7", False),
-    ("fr", nb.Figure(nb.Kind.RATIO, parts=(D("0.4"), D("20.9"), D("77.7"))), "0,4:20,9:77,7", False),
+    (
+        "zh",
+        nb.Figure(nb.Kind.RATIO, parts=(D("0.4"), D("20.9"), D("77.7"))),
+        "0.4:20.9:77.7",
+        False,
+    ),
+    (
+        "fr",
+        nb.Figure(nb.Kind.RATIO, parts=(D("0.4"), D("20.9"), D("77.7"))),
+        "0,4:20,9:77,7",
+        False,
+    ),
 ]
 
 

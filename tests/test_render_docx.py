@@ -8,9 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import require, run, seed_paragraphs, squash
 from docx.shared import Pt, RGBColor
 
+from conftest import require, run, seed_paragraphs, squash
 from jbreport.build import Project, build
 from jbreport.render import RenderOptions
 
@@ -48,7 +48,9 @@ def test_bilingual_docx_holds_both_languages(lo_text: dict[str, str]) -> None:
 
 
 def test_pandoc_reads_the_sections_as_headings(built: Path) -> None:
-    markdown = run(require("pandoc"), "-f", "docx", "-t", "markdown", built / "jiangbei-2023.zh.docx")
+    markdown = run(
+        require("pandoc"), "-f", "docx", "-t", "markdown", built / "jiangbei-2023.zh.docx"
+    )
     headings = [line for line in markdown.splitlines() if line.startswith("# ")]
     assert len(headings) == 4
     assert any("深化改革开放" in h for h in headings)
@@ -81,7 +83,16 @@ def test_page_fields_in_the_footer(built: Path) -> None:
 
 def test_libreoffice_computes_the_page_numbers(built: Path, tmp_path: Path) -> None:
     soffice = require("soffice")
-    run(soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/p", "--convert-to", "pdf", "--outdir", tmp_path, built / "jiangbei-2023.en.docx")
+    run(
+        soffice,
+        "--headless",
+        f"-env:UserInstallation=file://{tmp_path}/p",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp_path,
+        built / "jiangbei-2023.en.docx",
+    )
     pdf = tmp_path / "jiangbei-2023.en.pdf"
     info = run(require("pdfinfo"), pdf)
     total = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])  # type: ignore[index]
@@ -99,7 +110,13 @@ def test_core_properties(built: Path) -> None:
 
 def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None:
     for name in ("a", "b"):
-        build(project, editions=[("zh",), ("zh", "en")], layouts=["brief"], formats=["docx"], out_dir=tmp_path / name)
+        build(
+            project,
+            editions=[("zh",), ("zh", "en")],
+            layouts=["brief"],
+            formats=["docx"],
+            out_dir=tmp_path / name,
+        )
     for name in ("jiangbei-2023.zh.docx", "jiangbei-2023.zh+en.docx"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -137,7 +154,14 @@ def test_reference_docx_styles_win(tmp_path: Path, project: Project) -> None:
 
 
 def test_table_of_contents_field(tmp_path: Path, project: Project) -> None:
-    build(project, editions=[("en",)], layouts=["brief"], formats=["docx"], out_dir=tmp_path, options=RenderOptions(toc=True))
+    build(
+        project,
+        editions=[("en",)],
+        layouts=["brief"],
+        formats=["docx"],
+        out_dir=tmp_path,
+        options=RenderOptions(toc=True),
+    )
     xml = part(tmp_path / "jiangbei-2023.en.docx", "word/document.xml")
     assert 'TOC \\o "1-2"' in xml
 
@@ -146,6 +170,12 @@ def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:
     from test_build import make_project
 
     root = make_project(tmp_path, paragraph="价格<b>上涨</b> & 5 > 3\x0b下一行\x01。" + "长" * 5000)
-    build(Project(root), editions=[("zh",)], layouts=["brief"], formats=["docx"], out_dir=root / "output")
+    build(
+        Project(root),
+        editions=[("zh",)],
+        layouts=["brief"],
+        formats=["docx"],
+        out_dir=root / "output",
+    )
     text = "".join(p.text for p in docx.Document(str(root / "output" / "mini.zh.docx")).paragraphs)
     assert "价格<b>上涨</b> & 5 > 3" in text and "下一行" in text and "\x01" not in text

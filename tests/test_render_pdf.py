@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import require, run, seed_paragraphs, squash
 
+from conftest import require, run, seed_paragraphs, squash
 from jbreport.build import Project, build
 from jbreport.render import RenderOptions
 
@@ -85,10 +85,14 @@ def test_figures_stay_whole_in_chinese(built: Path) -> None:
 
 
 def test_outline_lists_the_sections(built: Path) -> None:
-    data = json.loads(run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.en.pdf"))
+    data = json.loads(
+        run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.en.pdf")
+    )
     titles = [o["title"] for o in data["outlines"]]
     assert len(titles) >= 5  # key figures, four sections, credits
-    data = json.loads(run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.zh.pdf"))
+    data = json.loads(
+        run(require("qpdf"), "--json", "--json-key=outlines", built / "jiangbei-2023.zh.pdf")
+    )
     titles = [o["title"] for o in data["outlines"]]
     assert "深化改革开放 迈出蹄疾步稳的新步伐" in titles
     assert "主要数据" in titles
@@ -102,10 +106,14 @@ def test_document_info_and_language(built: Path) -> None:
     assert re.search(r"^Subject:\s+\S", info, re.M)
     catalog = run(require("qpdf"), "--show-object=trailer", built / "jiangbei-2023.en.pdf")
     root = re.search(r"/Root (\d+) 0 R", catalog)[1]  # type: ignore[index]
-    assert "/Lang (en-US)" in run(require("qpdf"), f"--show-object={root}", built / "jiangbei-2023.en.pdf")
+    assert "/Lang (en-US)" in run(
+        require("qpdf"), f"--show-object={root}", built / "jiangbei-2023.en.pdf"
+    )
     root_zh = run(require("qpdf"), "--show-object=trailer", built / "jiangbei-2023.zh.pdf")
     root_zh_id = re.search(r"/Root (\d+) 0 R", root_zh)[1]  # type: ignore[index]
-    assert "/Lang (zh-CN)" in run(require("qpdf"), f"--show-object={root_zh_id}", built / "jiangbei-2023.zh.pdf")
+    assert "/Lang (zh-CN)" in run(
+        require("qpdf"), f"--show-object={root_zh_id}", built / "jiangbei-2023.zh.pdf"
+    )
 
 
 def test_footer_says_page_n_of_total(built: Path) -> None:
@@ -125,7 +133,13 @@ def test_factsheet_is_one_page(built: Path, name: str) -> None:
 
 def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None:
     for run_dir in ("a", "b"):
-        build(project, editions=[("zh",), ("zh", "en")], layouts=["brief"], formats=["pdf"], out_dir=tmp_path / run_dir)
+        build(
+            project,
+            editions=[("zh",), ("zh", "en")],
+            layouts=["brief"],
+            formats=["pdf"],
+            out_dir=tmp_path / run_dir,
+        )
     for name in ("jiangbei-2023.zh.pdf", "jiangbei-2023.zh+en.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -153,10 +167,14 @@ def test_bilingual_pairs_start_on_the_same_page(built: Path, project: Project) -
     from jbreport.model import Paragraph
 
     report = load_report(project.content / "jiangbei-2023.yaml")
-    layout = run_layout("brief", project.root, {"sections": [{"id": s.id} for s in report.sections]})
+    layout = run_layout(
+        "brief", project.root, {"sections": [{"id": s.id} for s in report.sections]}
+    )
     doc = localize(report, layout, load_catalogs(project.translations), ("zh", "en")).document
     path = built / "jiangbei-2023.zh+en.pdf"
-    page_texts = [squash(pdftotext(path, "-f", str(n), "-l", str(n))) for n in range(1, pages(path) + 1)]
+    page_texts = [
+        squash(pdftotext(path, "-f", str(n), "-l", str(n))) for n in range(1, pages(path) + 1)
+    ]
 
     def first_page(text: str) -> int:
         start = squash(text)[:12]
@@ -175,7 +193,13 @@ def test_markup_in_content_is_printed_as_written(tmp_path: Path) -> None:
     from test_build import make_project
 
     root = make_project(tmp_path, paragraph="价格<b>上涨</b> & 5 > 3，<font name=x>。")
-    build(Project(root), editions=[("zh",)], layouts=["brief"], formats=["pdf"], out_dir=root / "output")
+    build(
+        Project(root),
+        editions=[("zh",)],
+        layouts=["brief"],
+        formats=["pdf"],
+        out_dir=root / "output",
+    )
     text = pdftotext(root / "output" / "mini.zh.pdf")
     assert "价格<b>上涨</b> & 5 > 3，<font name=x>。" in text
 

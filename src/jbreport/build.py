@@ -172,11 +172,12 @@ def build(
     layouts: list[str] | None = None,
     formats: list[str] | None = None,
     out_dir: Path | None = None,
-    options: RenderOptions = RenderOptions(),
+    options: RenderOptions | None = None,
     jobs: int = 1,
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> BuildResult:
+    options = options or RenderOptions()
     loaded = load_reports(project.content, reports)
     catalogs = load_catalogs(project.translations)
     _STATE.update(root=str(project.root), reports={r.id: r for r in loaded}, catalogs=catalogs)

@@ -209,9 +209,9 @@ def _required_for(term: Term, language: str) -> str | None:
 
 
 def _strings(message: Message) -> tuple[list[str], list[str]]:
-    ids = list(message.id) if isinstance(message.id, tuple) else [message.id]
-    strings = list(message.string) if isinstance(message.string, tuple) else [message.string]
-    return ids, [s or "" for s in strings]
+    ids = [str(i) for i in message.id] if isinstance(message.id, tuple) else [str(message.id)]
+    raw = message.string if isinstance(message.string, tuple) else (message.string,)
+    return ids, [str(s) if s else "" for s in raw]
 
 
 def check_catalog(catalog: Catalog, glossary: list[Term]) -> list[Problem]:
@@ -256,7 +256,9 @@ def check_catalog(catalog: Catalog, glossary: list[Term]) -> list[Problem]:
             if required and term.source in ids[0] and required.lower() not in strings[0].lower():
                 note = f" ({term.note})" if term.note else ""
                 problems.append(
-                    Problem(line, f"glossary: {term.source} must be rendered {required!r}{note}{where}")
+                    Problem(
+                        line, f"glossary: {term.source} must be rendered {required!r}{note}{where}"
+                    )
                 )
     if untranslated or fuzzy:
         problems.append(Problem(None, f"{untranslated} untranslated, {fuzzy} fuzzy"))

@@ -418,16 +418,17 @@ class _Reader:
                 fields["parts"] = parts
                 refuse("currency", "unit", "noun", "skeleton")
             case _:
-                value = nb.parse_number(value_text, language)
-                if not value.is_finite():
+                number = nb.parse_number(value_text, language)
+                if not number.is_finite():
                     raise nb.FigureValueError(f"impossible value {value_text!r}")
-                if kind in (nb.Kind.COUNT, nb.Kind.MONEY, nb.Kind.QUANTITY) and value < 0:
+                if kind in (nb.Kind.COUNT, nb.Kind.MONEY, nb.Kind.QUANTITY) and number < 0:
                     raise nb.FigureValueError(
-                        f"a {kind} cannot be negative ({value_text}); use a growth figure for a fall"
+                        f"a {kind} cannot be negative ({value_text});"
+                        " use a growth figure for a fall"
                     )
-                if kind == nb.Kind.PERCENT and value > Decimal(100000):
+                if kind == nb.Kind.PERCENT and number > Decimal(100000):
                     raise nb.FigureValueError(f"impossible percentage {value_text}")
-                fields["value"] = value
+                fields["value"] = number
                 if kind == nb.Kind.MONEY:
                     need("currency", nb.check_currency)
                 else:
@@ -519,7 +520,9 @@ class _Reader:
                 )
                 continue
             if name not in keys:
-                self.error(f"chart figure {name!r} must also be a key figure (for its label)", item.loc)
+                self.error(
+                    f"chart figure {name!r} must also be a key figure (for its label)", item.loc
+                )
                 continue
             figure = figures[name].figure
             if figure.value is None:

@@ -362,7 +362,11 @@ def _chart_bars(report: Report, langs: list[_Language], must: Any) -> tuple[Bar,
     labels = {k.figure: k.label for k in report.key_figures}
     names = list(report.chart)
     if not names:
-        money = [k.figure for k in report.key_figures if report.figures[k.figure].figure.kind == nb.Kind.MONEY]
+        money = [
+            k.figure
+            for k in report.key_figures
+            if report.figures[k.figure].figure.kind == nb.Kind.MONEY
+        ]
         if not money:
             return ()
         currencies = Counter(report.figures[n].figure.currency for n in money)

@@ -11,13 +11,13 @@ from the edition's catalog through :class:`Messages`; their English source text 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
-from typing import Protocol
+from typing import Literal, Protocol
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton
@@ -376,9 +376,13 @@ def _money(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> 
     return f"{amount}\u00a0{figure.currency}"
 
 
-def _unit_length(figure: Figure) -> str:
-    if figure.unit_style:
-        return figure.unit_style
+def _unit_length(figure: Figure) -> Literal["short", "long", "narrow"]:
+    if figure.unit_style == "long":
+        return "long"
+    if figure.unit_style == "narrow":
+        return "narrow"
+    if figure.unit_style == "short":
+        return "short"
     assert figure.unit is not None
     return "long" if figure.unit.startswith("duration-") else "short"
 
@@ -394,7 +398,7 @@ def _quantity(figure: Figure, tag: str, style: NumberStyle) -> str:
         figure.unit,
         length=_unit_length(figure),
         format=pattern,
-        locale=locale,  # type: ignore[arg-type]
+        locale=locale,
     )
     babel_number = format_decimal(figure.value, pattern, locale=locale)
     return text.replace(babel_number, number, 1)

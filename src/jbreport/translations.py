@@ -12,6 +12,7 @@ Nothing is ever dropped: an entry no longer in the source becomes obsolete (``#~
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,9 +225,9 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
         template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
     )
     # Babel keeps old obsolete entries; make sure none was lost
-    for key, message in obsolete_before.items():
-        if key not in catalog.obsolete and catalog.get(key, message.context) is None:
-            catalog.obsolete[key] = message
+    for old_key, old_message in obsolete_before.items():
+        if old_key not in catalog.obsolete and catalog.get(old_key, old_message.context) is None:
+            catalog.obsolete[old_key] = old_message
     for (key, context), prev in previous.items():
         message = catalog.get(key, context)
         if message is not None and message.fuzzy:
@@ -239,17 +240,18 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
 
 
 def _singular(message: Message) -> str:
-    return message.id[0] if isinstance(message.id, tuple) else message.id
+    return str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
 
 
 def _retarget(old: Message, new: Message, catalog: Catalog) -> Message:
     clone = new.clone()
     string = old.string
     if isinstance(new.id, tuple) and not isinstance(string, tuple):
-        string = tuple([string] + [""] * (catalog.num_plurals - 1))
+        clone.string = (str(string or ""), *([""] * (catalog.num_plurals - 1)))
     elif not isinstance(new.id, tuple) and isinstance(string, tuple):
-        string = string[0]
-    clone.string = string
+        clone.string = str(string[0] or "")
+    else:
+        clone.string = string
     clone.user_comments = list(old.user_comments)
     clone.flags = set(new.flags) | (set(old.flags) - {"fuzzy"})
     return clone
@@ -264,7 +266,10 @@ def update(root: Path) -> list[tuple[Path, bool]]:
     for path in catalog_paths(folder):
         catalog = read_catalog(path, expect_language=path.stem)
         before = render_po(catalog)
-        template = entries_to_template(entries_for(path.stem, entries), catalog.creation_date)
+        created = catalog.creation_date
+        if not isinstance(created, datetime.datetime):
+            created = source_date()
+        template = entries_to_template(entries_for(path.stem, entries), created)
         merged = merge(catalog, template)
         after = render_po(merged)
         if after != before:

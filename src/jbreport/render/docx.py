@@ -381,7 +381,8 @@ class _Writer:
         row = table.add_row()
         ooxml.keep_lines_apart(row)
         section = self.doc.sections[0]
-        usable = Emu(section.page_width - section.left_margin - section.right_margin)
+        page = section.page_width or Cm(21)
+        usable = Emu(page - (section.left_margin or 0) - (section.right_margin or 0))
         for i, _language in enumerate(self.document.languages):
             cell = row.cells[i]
             cell.width = Emu(usable // len(self.document.languages))

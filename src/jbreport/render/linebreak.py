@@ -85,7 +85,7 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
     starts = [p[0] for p in pieces]
     for k in range(1, len(pieces)):
         start, _end, space_before = pieces[k]
-        prev_start, prev_end, _ = pieces[k - 1]
+        _prev_start, prev_end, _ = pieces[k - 1]
         if space_before:
             continue
         first = text[start]

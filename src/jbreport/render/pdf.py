@@ -10,7 +10,6 @@ columns at the same height so each paragraph starts beside its translation.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, assert_never
@@ -50,7 +49,7 @@ from ..model import (
     Texts,
     Toc,
 )
-from . import CJK_RE, RenderOptions, linebreak, page_fields
+from . import RenderOptions, linebreak, page_fields
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -407,8 +406,13 @@ class BarChart(Flowable):  # type: ignore[misc]
             for i, text in enumerate(bar.label):
                 measure = self.writer.measure(text.lang, style)
                 self.writer._draw_plain(
-                    canvas, measure, text.text, 2, y - self.LINE * (i + 1) + 2,
-                    INK if i == 0 else GREY, max_width=label_w - 8,
+                    canvas,
+                    measure,
+                    text.text,
+                    2,
+                    y - self.LINE * (i + 1) + 2,
+                    INK if i == 0 else GREY,
+                    max_width=label_w - 8,
                 )
             length = float(bar_space) * float(bar.value / top)
             canvas.setFillColor(ACCENT)
@@ -416,8 +420,12 @@ class BarChart(Flowable):  # type: ignore[misc]
             for i, text in enumerate(bar.display):
                 measure = self.writer.measure(text.lang, style)
                 self.writer._draw_plain(
-                    canvas, measure, text.text, label_w + length + 4,
-                    y - self.LINE * (i + 1) + 2, INK if i == 0 else GREY,
+                    canvas,
+                    measure,
+                    text.text,
+                    label_w + length + 4,
+                    y - self.LINE * (i + 1) + 2,
+                    INK if i == 0 else GREY,
                 )
             y -= self.row
 
@@ -461,8 +469,6 @@ class _Writer:
         return self._measures[key]
 
     def text(self, text: Text, style: Style, outline: int | None = None) -> TextBlock:
-        if self.east_asian[text.lang] and style.indent == 0 and style is BODY_STYLES["body"]:
-            pass
         entry = None
         if outline is not None:
             self.outline_count += 1
@@ -645,17 +651,15 @@ class _Writer:
         canvas.saveState()
         header = self.document.header
         y = PAGE_H - MARGIN_TOP + 0.9 * cm
-        if page > 1 or True:
-            x = PAGE_W - MARGIN_X
-            for text in reversed(header):
-                style = Style(size=8, color=GREY)
-                measure = self.measure(text.lang, style)
-                w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
-                self._draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
-                x -= w + 14
-            canvas.setStrokeColor(LIGHT_RULE)
-            canvas.setLineWidth(0.5)
-            canvas.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
+        x = PAGE_W - MARGIN_X
+        for text in reversed(header):
+            measure = self.measure(text.lang, Style(size=8, color=GREY))
+            w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
+            self._draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
+            x -= w + 14
+        canvas.setStrokeColor(LIGHT_RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
         parts = []
         for text in self.document.footer:
             filled = "".join(
@@ -755,6 +759,3 @@ BODY_STYLES: dict[str, Style] = {
     "cell": Style(size=9, leading=13, align="left", space_after=0),
     "value": Style(size=9.5, leading=13, align="right", space_after=0, bold=True, color=ACCENT),
 }
-
-_unused: Callable[..., Any] | None = None
-_ = CJK_RE
