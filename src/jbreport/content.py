@@ -152,6 +152,7 @@ FIGURE_KEYS = {
     "skeleton",
 }
 STYLE_KEYS = {"min_grouping_digits"}
+MAX_TEXT = 200_000  # characters in one string: a long chapter, never a pasted file
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -183,6 +184,7 @@ class _Reader:
         self.report_id = path.stem
         self.problems = Collector()
         self.used_placeholders: list[tuple[str, Location]] = []
+        self.broken_figures: set[str] = set()  # reported once, not again at each use
 
     def error(self, message: str, loc: Location) -> None:
         self.problems.add(ContentError(message, loc))
@@ -205,6 +207,13 @@ class _Reader:
         text = clean_text(raw)
         if not text.strip():
             self.error(f"{what} is empty", node.loc)
+            return None
+        if len(text) > MAX_TEXT:
+            self.error(
+                f"{what} has {len(text):,} characters; a block holds at most {MAX_TEXT:,}:"
+                " split it into paragraphs",
+                node.loc,
+            )
             return None
         try:
             names = check_placeholders(text)
@@ -292,7 +301,7 @@ class _Reader:
             closing=self.blocks(root.get("closing"), "closing", ids),
         )
         for name, loc in self.used_placeholders:
-            if name not in figures:
+            if name not in figures and name not in self.broken_figures:
                 self.error(
                     f"{{{name}}} is not a figure of this report{did_you_mean(name, list(figures))}",
                     loc,
@@ -352,9 +361,11 @@ class _Reader:
                 figure = self.figure(name, entry, language)
             except nb.FigureValueError as exc:
                 self.error(f"figure {name!r}: {exc}", entry.loc)
+                self.broken_figures.add(name)
                 continue
             except JbreportError as exc:
                 self.problems.add(exc)
+                self.broken_figures.add(name)
                 continue
             if figure is not None:
                 figures[name] = figure
@@ -374,7 +385,7 @@ class _Reader:
             kind = nb.Kind(kind_text)
         except ValueError:
             raise nb.FigureValueError(
-                f"unknown kind {kind_text!r}{did_you_mean(kind_text, list(nb.Kind))}"
+                f"unknown kind {kind_text!r}{did_you_mean(kind_text, [k.value for k in nb.Kind])}"
                 f" (one of {', '.join(nb.Kind)})"
             ) from None
         if "value" not in raw:
@@ -484,6 +495,8 @@ class _Reader:
             name = self.text(item.get("figure"), "figure")
             if name is None:
                 self.error("a key figure needs 'figure'", item.loc)
+                continue
+            if name in self.broken_figures:
                 continue
             if name not in figures:
                 self.error(

@@ -123,8 +123,9 @@ def load_yaml(path: Path) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
-        if exc.context:
-            problem = f"{exc.context}: {problem}" if "while" not in exc.context else problem
+        if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+            if exc.context_mark.line != exc.problem_mark.line:
+                problem += f" ({exc.context} started at line {exc.context_mark.line + 1})"
         raise ContentError(f"YAML syntax error: {problem}", _loc(shown, mark)) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1

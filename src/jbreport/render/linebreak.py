@@ -9,7 +9,7 @@ so nothing ever overflows the frame.  Pure Python: widths come from a callback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import CJK_RE
@@ -129,56 +129,50 @@ def break_lines(
     width: float,
     first_indent: float = 0.0,
 ) -> list[Line]:
-    """Fill lines greedily; every line's natural width fits ``width``."""
+    """Fill lines greedily; every line's natural width fits ``width``.  Linear in the text."""
     space = width_of(" ")
     lines: list[Line] = []
     for part in parts:
         current: list[Atom] = []
         used = 0.0
         avail = width - (first_indent if not lines else 0.0)
-        queue = list(part)
-        while queue:
-            atom = queue.pop(0)
+        for atom in _fitting(part, width_of, width - first_indent):
             w = width_of(atom.text)
             gap = space if (atom.space_before and current) else 0.0
-            if used + gap + w <= avail + 1e-6:
-                current.append(atom)
-                used += gap + w
-                continue
-            if current:
+            if current and used + gap + w > avail + 1e-6:
                 lines.append(Line(tuple(current), used, False))
-                current, used, avail = [], 0.0, width
-                queue.insert(0, Atom(atom.text, False))
-                continue
-            # a single atom wider than the line: at its inner spaces if it has any
-            # (a long figure such as "more than CNY 1.9 trillion"), else by characters
-            head, tail = _cut_words(atom.text, width_of, avail) or _cut(atom.text, width_of, avail)
-            lines.append(Line((Atom(head, False),), width_of(head), False))
-            avail = width
-            if tail:
-                queue.insert(0, Atom(tail, False))
+                current, used, avail, gap = [], 0.0, width, 0.0
+            current.append(atom if current else Atom(atom.text, atom.space_before))
+            used += gap + w
         lines.append(Line(tuple(current), used, True))
     return lines
 
 
-def _cut_words(text: str, width_of: Callable[[str], float], avail: float) -> tuple[str, str] | None:
-    words = text.split(" ")
-    for n in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:n])
-        if width_of(head) <= avail:
-            return head, " ".join(words[n:])
-    return None
-
-
-def _cut(text: str, width_of: Callable[[str], float], avail: float) -> tuple[str, str]:
-    low, high = 1, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if width_of(text[:mid]) <= avail:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low], text[low:]
+def _fitting(
+    atoms: list[Atom], width_of: Callable[[str], float], width: float
+) -> Iterator[Atom]:
+    """The atoms, any wider than a line cut into line-sized pieces: at inner spaces (a long
+    figure such as "more than CNY 1.9 trillion"), else between characters, so nothing ever
+    overflows the frame.  One pass over the characters, however long the word."""
+    for atom in atoms:
+        if width_of(atom.text) <= width:
+            yield atom
+            continue
+        pieces = atom.text.split(" ") if " " in atom.text else [atom.text]
+        first = True
+        for piece in pieces:
+            chunk, used = "", 0.0
+            for ch in piece:
+                w = width_of(ch)
+                if chunk and used + w > width:
+                    yield Atom(chunk, atom.space_before if first else False)
+                    first = False
+                    chunk, used = "", 0.0
+                chunk += ch
+                used += w
+            if chunk:
+                yield Atom(chunk, atom.space_before if first else True)
+                first = False
 
 
 def violations(lines: Sequence[str]) -> list[tuple[int, str]]:

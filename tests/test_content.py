@@ -1,0 +1,271 @@
+"""Content loading, and the catalogue of bad inputs: one clear message each, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from jbreport import errors
+from jbreport.cli import main
+from jbreport.content import load_report, load_reports
+
+BASE = """\
+language: zh
+date: "2023-01"
+title: 小报告
+authors: [王彩艳]
+figures:
+  count: {kind: count, value: 42}
+  money: {kind: money, value: 3.5亿, currency: CNY}
+key_figures:
+  - {figure: money, label: 投资}
+sections:
+  - id: one
+    heading: 第一部分
+    blocks:
+      - 第一段，{count}个项目，投资{money}。
+"""
+
+
+def project(tmp_path: Path, text: str | bytes = BASE, name: str = "mini.yaml") -> Path:
+    root = tmp_path / "proj"
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "translations").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "translations" / "zh.po", root / "translations" / "zh.po")
+    path = root / "content" / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def build_cli(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    code = main(["-C", str(root), "build", "-l", "zh", "-j", "1", *extra])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.err
+
+
+def test_the_sample_report_loads_whole() -> None:
+    report = load_report(ROOT / "content" / "jiangbei-2023.yaml")
+    assert len(report.sections) == 4
+    assert sum(1 for s in report.sections for _ in s.blocks) >= 13
+    assert report.figures["investment_total"].figure.value == 30250000000
+    photos = [b for s in report.sections for b in s.blocks if hasattr(b, "caption")]
+    photos += [b for b in (*report.lead, *report.closing) if hasattr(b, "caption")]
+    assert len(photos) == 5
+    # every string keeps its file:line
+    assert all(s.loc.line for s in report.strings())
+    title = report.title
+    assert title.loc.path.endswith("jiangbei-2023.yaml") and title.loc.line == 5
+
+
+# (change to BASE, expected message regex, expected line or None)
+BAD = [
+    pytest.param(("title: 小报告", "title: [unclosed"), r"YAML syntax error: .*\(while parsing a flow sequence started at line 3\)", 4, id="malformed-yaml"),
+    pytest.param(("title: 小报告", "title: [a, b]"), r"title must be text, not a list", 3, id="wrong-type"),
+    pytest.param(
+        ("title: 小报告", "titel: 小报告"),
+        r"unknown key 'titel' in the report; did you mean 'title'\?",
+        3,
+        id="unknown-key",
+    ),
+    pytest.param(
+        ("  money: {kind", "  count: {kind: count, value: 1}\n  money: {kind"),
+        r"duplicate key 'count' \(first at line 6\)",
+        7,
+        id="duplicate-figure",
+    ),
+    pytest.param(
+        ("{count}个项目", "{cuont}个项目"),
+        r"\{cuont\} is not a figure of this report; did you mean 'count'\?",
+        14,
+        id="undefined-figure",
+    ),
+    pytest.param(("value: 42}", "value: 4x2}"), r"figure 'count': unknown scale word 'x2' in '4x2'", 6, id="bad-number"),
+    pytest.param(("currency: CNY", "currency: XYZ"), r"unknown currency 'XYZ'", 7, id="bad-currency"),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: quantity, value: 4, unit: length-furlongs}"),
+        r"unknown unit 'length-furlongs'",
+        6,
+        id="bad-unit",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: count, value: -42}"),
+        r"a count cannot be negative",
+        6,
+        id="negative-count",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: date, value: 2022-02-30}"),
+        r"impossible date '2022-02-30'",
+        6,
+        id="impossible-date",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: cuont, value: 42}"),
+        r"unknown kind 'cuont'; did you mean 'count'\?",
+        6,
+        id="unknown-kind",
+    ),
+    pytest.param(
+        ("{figure: money, label: 投资}", "{figure: mony, label: 投资}"),
+        r"key figure 'mony' is not defined under figures; did you mean 'money'\?",
+        9,
+        id="key-figure-undefined",
+    ),
+    pytest.param(
+        ("  - id: one", "  - id: one\n    heading: 重复\n  - id: one"),
+        r"duplicate section id 'one'",
+        None,
+        id="duplicate-section",
+    ),
+    pytest.param(
+        ("title: 小报告", "title: !!python/object/apply:os.system [echo hi]"),
+        r"YAML tag .* is not allowed",
+        3,
+        id="python-tag",
+    ),
+    pytest.param(
+        ("第一段", "第一段{"), r"write a literal brace as \{\{", 14, id="lone-brace"
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "message", "line"), BAD)
+def test_bad_content(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: tuple[str, str],
+    message: str,
+    line: int | None,
+) -> None:
+    old, new = change
+    assert old in BASE
+    root = project(tmp_path, BASE.replace(old, new, 1))
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT
+    assert re.search(message, err), err
+    first = err.splitlines()[0]
+    assert first.startswith("content/mini.yaml:") or "mini.yaml:" in first, err
+    if line is not None:
+        assert re.search(rf"mini\.yaml:{line}(:\d+)?: ", err), err
+    assert not (root / "output").exists() or not any((root / "output").iterdir())
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = BASE.replace("title: 小报告", "titel: 小报告").replace("CNY", "XYZ").replace("{count}", "{nope}")
+    code, err = build_cli(project(tmp_path, text), capsys)
+    assert code == errors.EXIT_INPUT
+    lines = [line for line in err.splitlines() if "mini.yaml:" in line]
+    # titel (and so no title), the currency, the placeholder: no cascade from the bad figure
+    assert len(lines) == 4, err
+
+
+def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path, BASE.encode("gbk"))
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT
+    assert re.search(r"mini\.yaml:\d+: not UTF-8", err), err
+
+
+def test_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = build_cli(project(tmp_path, ""), capsys)
+    assert code == errors.EXIT_INPUT and "the file is empty" in err
+
+
+def test_empty_and_missing_content_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    (root / "content" / "mini.yaml").unlink()
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT and "no report (*.yaml) in the content folder" in err
+    (root / "content").rmdir()
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT and "content folder not found" in err
+
+
+def _with_photo(image: str) -> str:
+    return BASE + f"      - photo: {{id: p, caption: 图, image: {image!r}}}\n"
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        ("missing.jpg", r"image 'missing.jpg' does not exist"),
+        ("../../../../../../etc/passwd", r"is outside the project; refused"),
+        ("/etc/passwd", r"use a path relative to the content file"),
+        ("notes.txt", r"is not a PNG, JPEG or GIF image"),
+        ("escape.png", r"is outside the project; refused"),
+    ],
+)
+def test_bad_images(tmp_path: Path, capsys: pytest.CaptureFixture[str], image: str, message: str) -> None:
+    root = project(tmp_path, _with_photo(image))
+    (root / "content" / "notes.txt").write_text("not an image", encoding="utf-8")
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 32)
+    os.symlink(outside, root / "content" / "escape.png")
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT
+    assert re.search(message, err), err
+    assert re.search(r"mini\.yaml:15:", err), err
+
+
+def test_a_real_image_is_placed(tmp_path: Path) -> None:
+    from PIL import Image
+
+    root = project(tmp_path, _with_photo("images/p.png"))
+    (root / "content" / "images").mkdir()
+    Image.new("RGB", (40, 30), "red").save(root / "content" / "images" / "p.png")
+    assert main(["-C", str(root), "build", "-l", "zh", "-j", "1", "--layout", "brief"]) == 0
+    assert (root / "output" / "mini.zh.pdf").stat().st_size > 0
+
+
+def test_huge_paragraph_is_refused_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = BASE.replace("第一段", "长" * 2_000_000, 1)
+    code, err = build_cli(project(tmp_path, text), capsys)
+    assert code == errors.EXIT_INPUT
+    assert "has 2,000,0" in err and "split it" in err
+
+
+def test_very_long_word_builds(tmp_path: Path) -> None:
+    text = BASE.replace("第一段", "第一段" + "x" * 50_000, 1)
+    root = project(tmp_path, text)
+    assert main(["-C", str(root), "build", "-l", "zh", "-j", "1", "--layout", "brief"]) == 0
+    assert (root / "output" / "mini.zh.pdf").stat().st_size > 0
+
+
+def test_output_folder_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    code, err = build_cli(root, capsys, "-o", str(blocker / "out"))
+    assert code == errors.EXIT_OUTPUT
+    assert "cannot write" in err and "blocker" in err
+
+
+def test_translation_with_other_placeholders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    assert main(["-C", str(root), "translations", "init", "en"]) == 0
+    po = root / "translations" / "en.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace(
+        'msgid "第一段，{count}个项目，投资{money}。"\nmsgstr ""',
+        'msgid "第一段，{count}个项目，投资{money}。"\nmsgstr "First, {count} projects worth {monney}."',
+    )
+    po.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["-C", str(root), "build", "-l", "en", "-j", "1"])
+    err = capsys.readouterr().err
+    assert code == errors.EXIT_INPUT
+    assert re.search(r"translations/en\.po:\d+: the translation uses \{monney\}", err), err
+
+
+def test_load_reports_names_an_unknown_report() -> None:
+    with pytest.raises(errors.ContentError, match="no report named 'jiangbei-2032'; did you mean"):
+        load_reports(ROOT / "content", ["jiangbei-2032"])
