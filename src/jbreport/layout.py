@@ -141,10 +141,12 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
     layout = Layout(name, path)
 
     def current_line() -> int | None:
+        """The template line of the call being made, through Jinja2's line mapping."""
         frame = sys._getframe(2)
         while frame is not None:
-            if frame.f_code.co_filename == str(path):
-                return frame.f_lineno
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and frame.f_code.co_filename == str(path):
+                return int(template.get_corresponding_lineno(frame.f_lineno))
             frame = frame.f_back  # type: ignore[assignment]
         return None
 

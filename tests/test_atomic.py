@@ -1,0 +1,81 @@
+"""Nothing half-written: a failure at any moment leaves the previous file as it was."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jbreport import atomic, build
+from jbreport.errors import OutputError, RenderError
+from test_content import project
+
+
+def test_write_replaces_whole_files(tmp_path: Path) -> None:
+    target = tmp_path / "a.pdf"
+    atomic.write_bytes(target, b"one")
+    atomic.write_bytes(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError(28, "No space left on device")])
+def test_interrupted_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"the previous brief")
+
+    def broken_fsync(fd: int) -> None:
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    expected = KeyboardInterrupt if failure is KeyboardInterrupt else OutputError
+    with pytest.raises(expected):
+        atomic.write_bytes(target, b"half of a new brief")
+    assert target.read_bytes() == b"the previous brief"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.docx"]
+
+
+def test_failed_render_leaves_outputs_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    out = root / "output"
+    out.mkdir()
+    old = out / "mini.zh.pdf"
+    old.write_bytes(b"last week's brief")
+
+    def failing(document: object, options: object) -> bytes:
+        raise RenderError("the renderer failed half-way")
+
+    monkeypatch.setattr(build, "renderers", lambda: {"docx": failing, "pdf": failing})
+    with pytest.raises(RenderError):
+        build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out)
+    assert old.read_bytes() == b"last week's brief"
+    assert sorted(p.name for p in out.iterdir()) == ["mini.zh.pdf"]
+
+
+def test_interrupted_catalog_update_keeps_the_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jbreport import translations
+
+    root = project(tmp_path)
+    translations.init(root, "en")
+    po = root / "translations" / "en.po"
+    before = po.read_bytes()
+    content = root / "content" / "mini.yaml"
+    content.write_text(
+        content.read_text(encoding="utf-8").replace("第一段", "改过的第一段"), encoding="utf-8"
+    )
+
+    def broken_fsync(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        translations.update(root)
+    assert po.read_bytes() == before
+    assert not [p for p in po.parent.iterdir() if p.name.endswith(".tmp")]
