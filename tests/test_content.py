@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from jbreport import errors
 from jbreport.cli import main
 from jbreport.content import load_report, load_reports
@@ -68,8 +68,15 @@ def test_the_sample_report_loads_whole() -> None:
 
 # (change to BASE, expected message regex, expected line or None)
 BAD = [
-    pytest.param(("title: 小报告", "title: [unclosed"), r"YAML syntax error: .*\(while parsing a flow sequence started at line 3\)", 4, id="malformed-yaml"),
-    pytest.param(("title: 小报告", "title: [a, b]"), r"title must be text, not a list", 3, id="wrong-type"),
+    pytest.param(
+        ("title: 小报告", "title: [unclosed"),
+        r"YAML syntax error: .*\(while parsing a flow sequence started at line 3\)",
+        4,
+        id="malformed-yaml",
+    ),
+    pytest.param(
+        ("title: 小报告", "title: [a, b]"), r"title must be text, not a list", 3, id="wrong-type"
+    ),
     pytest.param(
         ("title: 小报告", "titel: 小报告"),
         r"unknown key 'titel' in the report; did you mean 'title'\?",
@@ -88,8 +95,15 @@ BAD = [
         14,
         id="undefined-figure",
     ),
-    pytest.param(("value: 42}", "value: 4x2}"), r"figure 'count': unknown scale word 'x2' in '4x2'", 6, id="bad-number"),
-    pytest.param(("currency: CNY", "currency: XYZ"), r"unknown currency 'XYZ'", 7, id="bad-currency"),
+    pytest.param(
+        ("value: 42}", "value: 4x2}"),
+        r"figure 'count': unknown scale word 'x2' in '4x2'",
+        6,
+        id="bad-number",
+    ),
+    pytest.param(
+        ("currency: CNY", "currency: XYZ"), r"unknown currency 'XYZ'", 7, id="bad-currency"
+    ),
     pytest.param(
         ("{kind: count, value: 42}", "{kind: quantity, value: 4, unit: length-furlongs}"),
         r"unknown unit 'length-furlongs'",
@@ -132,9 +146,7 @@ BAD = [
         3,
         id="python-tag",
     ),
-    pytest.param(
-        ("第一段", "第一段{"), r"write a literal brace as \{\{", 14, id="lone-brace"
-    ),
+    pytest.param(("第一段", "第一段{"), r"write a literal brace as \{\{", 14, id="lone-brace"),
 ]
 
 
@@ -159,8 +171,14 @@ def test_bad_content(
     assert not (root / "output").exists() or not any((root / "output").iterdir())
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = BASE.replace("title: 小报告", "titel: 小报告").replace("CNY", "XYZ").replace("{count}", "{nope}")
+def test_every_problem_is_reported_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        BASE.replace("title: 小报告", "titel: 小报告")
+        .replace("CNY", "XYZ")
+        .replace("{count}", "{nope}")
+    )
     code, err = build_cli(project(tmp_path, text), capsys)
     assert code == errors.EXIT_INPUT
     lines = [line for line in err.splitlines() if "mini.yaml:" in line]
@@ -180,7 +198,9 @@ def test_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == errors.EXIT_INPUT and "the file is empty" in err
 
 
-def test_empty_and_missing_content_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_and_missing_content_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     (root / "content" / "mini.yaml").unlink()
     code, err = build_cli(root, capsys)
@@ -204,7 +224,9 @@ def _with_photo(image: str) -> str:
         ("escape.png", r"is outside the project; refused"),
     ],
 )
-def test_bad_images(tmp_path: Path, capsys: pytest.CaptureFixture[str], image: str, message: str) -> None:
+def test_bad_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], image: str, message: str
+) -> None:
     root = project(tmp_path, _with_photo(image))
     (root / "content" / "notes.txt").write_text("not an image", encoding="utf-8")
     outside = tmp_path / "outside.png"
@@ -226,7 +248,9 @@ def test_a_real_image_is_placed(tmp_path: Path) -> None:
     assert (root / "output" / "mini.zh.pdf").stat().st_size > 0
 
 
-def test_huge_paragraph_is_refused_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_huge_paragraph_is_refused_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = BASE.replace("第一段", "长" * 2_000_000, 1)
     code, err = build_cli(project(tmp_path, text), capsys)
     assert code == errors.EXIT_INPUT
@@ -240,7 +264,9 @@ def test_very_long_word_builds(tmp_path: Path) -> None:
     assert (root / "output" / "mini.zh.pdf").stat().st_size > 0
 
 
-def test_output_folder_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_folder_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
@@ -249,14 +275,17 @@ def test_output_folder_that_cannot_be_written(tmp_path: Path, capsys: pytest.Cap
     assert "cannot write" in err and "blocker" in err
 
 
-def test_translation_with_other_placeholders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_translation_with_other_placeholders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     assert main(["-C", str(root), "translations", "init", "en"]) == 0
     po = root / "translations" / "en.po"
     text = po.read_text(encoding="utf-8")
     text = text.replace(
         'msgid "第一段，{count}个项目，投资{money}。"\nmsgstr ""',
-        'msgid "第一段，{count}个项目，投资{money}。"\nmsgstr "First, {count} projects worth {monney}."',
+        'msgid "第一段，{count}个项目，投资{money}。"\n'
+        'msgstr "First, {count} projects worth {monney}."',
     )
     po.write_text(text, encoding="utf-8")
     capsys.readouterr()
