@@ -103,3 +103,24 @@ def test_user_layout_without_a_part(tmp_path: Path) -> None:
     # the built-in layout still has it
     build(Project(root), editions=[("zh",)], layouts=["factsheet"], out_dir=root / "output")
     assert "主要数据" in run(require("pdftotext"), root / "output" / "mini.zh.factsheet.pdf", "-")
+
+
+def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
+    """A French catalog, started and half-done: fr and zh+fr build; figures are French."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    assert main(["-C", str(root), "translations", "init", "fr"]) == 0
+    po = root / "translations" / "fr.po"
+    text = po.read_text(encoding="utf-8").replace(
+        'msgid "Key figures"\nmsgstr ""', 'msgid "Key figures"\nmsgstr "Chiffres clés"'
+    )
+    po.write_text(text, encoding="utf-8")
+    result = build(
+        Project(root), editions=[("fr",), ("zh", "fr")], layouts=["factsheet"], formats=["pdf"]
+    )
+    assert len(result.written) == 2
+    assert result.fallbacks["fr"]  # the untranslated strings are reported, not hidden
+    pdf = run(require("pdftotext"), root / "output" / "jiangbei-2023.fr.factsheet.pdf", "-")
+    assert "Chiffres clés" in pdf
+    assert "30,25 milliards" in pdf  # CLDR's French: comma decimals, milliards

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import require, run
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from conftest import require, run
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -123,9 +123,9 @@ def load_yaml(path: Path) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
-        if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
-            if exc.context_mark.line != exc.problem_mark.line:
-                problem += f" ({exc.context} started at line {exc.context_mark.line + 1})"
+        context, problem_mark = exc.context_mark, exc.problem_mark
+        if exc.context and context and problem_mark and context.line != problem_mark.line:
+            problem += f" ({exc.context} started at line {context.line + 1})"
         raise ContentError(f"YAML syntax error: {problem}", _loc(shown, mark)) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1

@@ -136,6 +136,8 @@ class _Writer:
                 east_asian=o.docx_east_asian_heading_font,
             )
         styles["Title"].font.bold = True
+        for name in ("Title", "Subtitle"):
+            ooxml.clear_character_spacing(ooxml.style_properties(styles[name]))
         styles["Subtitle"].font.italic = False
         styles["Heading 1"].paragraph_format.space_before = Pt(16)
         styles["Heading 1"].paragraph_format.keep_with_next = True
@@ -182,7 +184,7 @@ class _Writer:
             ("Caption", "Normal"),
             ("Header", "Normal"),
             ("Footer", "Normal"),
-            ("Kicker", "Subtitle"),
+            ("Kicker", "Normal"),
             ("Byline", "Normal"),
             ("Lead", "Normal"),
             ("Credits", "Normal"),

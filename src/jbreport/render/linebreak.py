@@ -148,9 +148,7 @@ def break_lines(
     return lines
 
 
-def _fitting(
-    atoms: list[Atom], width_of: Callable[[str], float], width: float
-) -> Iterator[Atom]:
+def _fitting(atoms: list[Atom], width_of: Callable[[str], float], width: float) -> Iterator[Atom]:
     """The atoms, any wider than a line cut into line-sized pieces: at inner spaces (a long
     figure such as "more than CNY 1.9 trillion"), else between characters, so nothing ever
     overflows the frame.  One pass over the characters, however long the word."""

@@ -42,6 +42,13 @@ def set_fonts(rpr: Any, *, latin: str | None, east_asian: str | None, hint: bool
         fonts.set(qn("w:hint"), "eastAsia")
 
 
+def clear_character_spacing(rpr: Any) -> None:
+    """Drop letter spacing (python-docx's Subtitle spreads its letters apart)."""
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is not None:
+        rpr.remove(spacing)
+
+
 def set_lang(rpr: Any, *, val: str, east_asian: str | None = None) -> None:
     lang = _child(rpr, "w:lang")
     lang.set(qn("w:val"), val)
