@@ -481,6 +481,9 @@ class _Writer:
             style = replace(style, indent=2.0)  # Chinese paragraphs indent two characters
         if self.bilingual and name in ("body", "lead", "closing", "caption"):
             style = replace(style, size=style.size - 1, leading=style.leading - 2)
+            if not self.east_asian[lang] and style.align == "justify":
+                # a narrow column of Western text reads better ragged than with rivers
+                style = replace(style, align="left")
         return style
 
     # -- blocks ---------------------------------------------------------------------------
