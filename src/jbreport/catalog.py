@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape
+from babel.util import TextWrapper
 
 from . import numbers as nb
 from .atomic import write_bytes
@@ -46,31 +48,51 @@ def source_date() -> datetime.datetime:
 # Reading
 
 
-def read_catalog(path: Path, *, expect_language: str | None = None) -> Catalog:
-    """Read a PO file; any syntax error is a TranslationError with its line."""
+def read_catalog(
+    path: Path, *, expect_language: str | None = None, template: bool = False
+) -> Catalog:
+    """Read a PO file; any syntax error is a TranslationError with its line.
+
+    Babel's reader is lenient (an unterminated string passes, a duplicate entry is merged
+    silently) and ignores the previous msgid (``#| msgid``), so the file is first checked
+    line by line here, as GNU msgfmt would, and the previous msgids are kept.  A template
+    (``.pot``) needs no Language header.
+    """
     shown = Location.of(path).path
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise TranslationError(f"cannot read: {exc.strerror}", Location(shown)) from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_line = data[: exc.start].count(b"\n") + 1
         raise TranslationError(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); PO files must be UTF-8",
             Location(shown, bad_line),
         ) from None
+    cleaned, previous = _scan(text, shown)
     try:
-        catalog = read_po(io.BytesIO(data), abort_invalid=True, charset="utf-8")
+        catalog = read_po(io.StringIO(cleaned), abort_invalid=True, charset="utf-8")
     except PoFileError as exc:
-        line: int | None = getattr(exc, "lineno", None)
-        message = str(exc).split(" on ")[0].strip() or "PO syntax error"
-        raise TranslationError(f"PO syntax error: {message}", Location(shown, line)) from None
+        lineno: int | None = getattr(exc, "lineno", None)
+        message = str(exc).rsplit(" on ", 1)[0].strip() or "PO syntax error"
+        raise TranslationError(
+            f"PO syntax error: {message}",
+            Location(shown, lineno + 1 if lineno is not None else None),
+        ) from None
     except (ValueError, UnknownLocaleError) as exc:
         raise TranslationError(f"bad PO header: {exc}", Location(shown, 1)) from None
+    for message in [*catalog, *catalog.obsolete.values()]:
+        prev = previous.get(getattr(message, "lineno", 0) or 0)
+        if prev:
+            message.previous_id = prev
     header_language = str(catalog.locale) if catalog.locale is not None else None
     if header_language is None:
+        if template:
+            return catalog
         raise TranslationError(
             "the header has no Language field; add e.g. 'Language: en'", Location(shown, 1)
         )
@@ -81,6 +103,143 @@ def read_catalog(path: Path, *, expect_language: str | None = None) -> Catalog:
             Location(shown, 1),
         )
     return catalog
+
+
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"])\s*(.*)$")
+_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
+    """Check the PO syntax line by line; returns the text without its previous-msgid lines
+    (``#|``, ``#~|``, which Babel cannot read) and those previous msgids by the line of the
+    entry's msgid.
+
+    States: ``start`` (between entries), ``ctx`` (after msgctxt), ``id`` (after msgid),
+    ``plural`` (after msgid_plural), ``str`` (after msgstr: the entry is complete).
+    """
+    lines = text.splitlines()
+    state = "start"
+    field = ""
+    obsolete = False
+    plural = False
+    context: list[str] | None = None
+    msgid: list[str] = []
+    msgid_line = entry_line = 0
+    pending: dict[str, list[str]] = {}
+    pending_field = ""
+    previous: dict[int, list[str]] = {}
+    seen: dict[tuple[str | None, str, bool], int] = {}
+
+    def fail(lineno: int, message: str) -> TranslationError:
+        return TranslationError(f"PO syntax error: {message}", Location(shown, lineno))
+
+    def string_of(lineno: int, raw: str) -> str:
+        if not _STRING_RE.fullmatch(raw):
+            if raw.startswith('"') and not _STRING_RE.match(raw):
+                raise fail(lineno, "unterminated string (a line must end with its closing quote)")
+            raise fail(lineno, f"expected one quoted string, got {raw[:40]!r}")
+        return unescape(raw)
+
+    def finish(lineno: int) -> None:
+        nonlocal state
+        if state in ("ctx", "id", "plural"):
+            raise fail(msgid_line or entry_line, "this entry has no msgstr")
+        if state == "str":
+            key = ("".join(context) if context is not None else None, "".join(msgid), obsolete)
+            if key in seen and not obsolete:
+                raise fail(
+                    msgid_line,
+                    f"duplicate message definition (first at line {seen[key]}); "
+                    "msgctxt and msgid must be unique",
+                )
+            seen.setdefault(key, msgid_line)
+        state = "start"
+
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line.strip()
+        if not line:
+            continue
+        if line.startswith(("#|", "#~|")):
+            finish(number)
+            body = line[3:].strip() if line.startswith("#~|") else line[2:].strip()
+            match = _KEYWORD_RE.match(body)
+            if match and match[1] in ("msgctxt", "msgid", "msgid_plural"):
+                pending_field = match[1]
+                pending[pending_field] = [string_of(number, match[2].strip())]
+            elif body.startswith('"') and pending_field:
+                pending[pending_field].append(string_of(number, body))
+            else:
+                raise fail(number, f"cannot read the previous-msgid comment {line[:40]!r}")
+            lines[number - 1] = ""
+            continue
+        line_obsolete = line.startswith("#~")
+        if line.startswith("#") and not line_obsolete:
+            finish(number)
+            continue
+        body = line[2:].strip() if line_obsolete else line
+        if not body:
+            continue
+        if body.startswith('"'):
+            if state == "start":
+                raise fail(number, "a string outside an entry (no msgid, msgctxt or msgstr)")
+            if line_obsolete != obsolete:
+                raise fail(number, "an entry mixes obsolete (#~) and live lines")
+            value = string_of(number, body)
+            if field == "msgctxt" and context is not None:
+                context.append(value)
+            elif field == "msgid":
+                msgid.append(value)
+            continue
+        match = _KEYWORD_RE.match(body)
+        if match is None:
+            word = body.split()[0] if body.split() else body
+            raise fail(number, f"unknown keyword {word!r}")
+        keyword, argument = match[1], match[2].strip()
+        value = string_of(number, argument)
+        if (keyword == "msgctxt" and state != "start") or (
+            keyword == "msgid" and state not in ("start", "ctx")
+        ):
+            finish(number)
+        if state == "start":
+            obsolete = line_obsolete
+            context = None
+            msgid = []
+            plural = False
+            msgid_line = 0
+            entry_line = number
+        elif line_obsolete != obsolete:
+            raise fail(number, "an entry mixes obsolete (#~) and live lines")
+        if keyword == "msgctxt":
+            context = [value]
+            state = "ctx"
+        elif keyword == "msgid":
+            msgid = [value]
+            msgid_line = number
+            state = "id"
+            if pending.get("msgid"):
+                prev = ["".join(pending["msgid"])]
+                if pending.get("msgid_plural"):
+                    prev.append("".join(pending["msgid_plural"]))
+                previous[number] = prev
+            pending = {}
+            pending_field = ""
+        elif keyword == "msgid_plural":
+            if state != "id":
+                raise fail(number, "msgid_plural must follow msgid")
+            plural = True
+            state = "plural"
+        elif keyword == "msgstr":
+            if state != "id":
+                hint = " (use msgstr[0])" if plural else ""
+                raise fail(number, f"msgstr must follow msgid{hint}")
+            state = "str"
+        else:  # msgstr[N]
+            if not (state == "plural" or (state == "str" and plural)):
+                raise fail(number, f"{keyword} in an entry without msgid_plural")
+            state = "str"
+        field = keyword.split("[")[0]
+    finish(len(lines) + 1)
+    return "\n".join(lines) + "\n", previous
 
 
 def message_line(message: Message) -> int | None:
@@ -214,10 +373,97 @@ def load_catalogs(folder: Path) -> Catalogs:
 # Writing
 
 
+PO_WIDTH = 76
+
+
 def render_po(catalog: Catalog) -> bytes:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    """The PO file of ``catalog``: Babel's layout (``write_po``, width 76) for the header and
+    the live entries, and gettext's for what Babel writes wrongly: the previous msgid
+    (``#| msgid``, wrapped as a string, not as a comment) and obsolete entries, which keep
+    their flags (a fuzzy translation stays fuzzy when it comes back) and previous msgid.
+    """
+    out: list[str] = []
+    for message in catalog:
+        if not message.id:
+            lines: list[str] = []
+            for line in catalog.header_comment.splitlines():
+                lines += _HEADER_WRAPPER.wrap(line)
+            out.append("\n".join(lines) + "\n")
+        out += _comments(message.user_comments)
+        out += _comments(message.auto_comments, ".")
+        out += _comments([_locations(message)], ":")
+        if message.flags:
+            out.append("#" + ", ".join(["", *sorted(message.flags)]) + "\n")
+        out += _previous(message, "#| ")
+        out += _entry(catalog, message, "")
+        out.append("\n")
+    for message in catalog.obsolete.values():
+        out += _comments(message.user_comments)
+        if message.flags:
+            out.append("#" + ", ".join(["", *sorted(message.flags)]) + "\n")
+        out += _previous(message, "#~| ")
+        out += _entry(catalog, message, "#~ ")
+        out.append("\n")
+    return "".join(out).encode(catalog.charset or "utf-8", "backslashreplace")
+
+
+_COMMENT_WRAPPER = TextWrapper(width=PO_WIDTH, break_long_words=False)
+_HEADER_WRAPPER = TextWrapper(width=PO_WIDTH, subsequent_indent="# ", break_long_words=False)
+
+
+def _comments(comments: Iterable[str], prefix: str = "") -> list[str]:
+    return [
+        f"#{prefix} {line.strip()}\n"
+        for comment in comments
+        for line in _COMMENT_WRAPPER.wrap(comment)
+    ]
+
+
+def _locations(message: Message) -> str:
+    try:
+        locations = sorted(
+            message.locations, key=lambda x: (x[0], x[1] if isinstance(x[1], int) else -1)
+        )
+    except TypeError:
+        locations = list(message.locations)
+    shown: dict[str, None] = {}
+    for filename, lineno in locations:
+        name = filename.replace(os.sep, "/")
+        if " " in name or "\t" in name:
+            name = "\u2068" + name.strip("\u2068\u2069") + "\u2069"
+        shown[f"{name}:{lineno:d}" if lineno else name] = None
+    return " ".join(shown)
+
+
+def _previous(message: Message, prefix: str) -> list[str]:
+    if not message.previous_id:
+        return []
+    out = [f"{prefix}msgid {normalize(message.previous_id[0], prefix=prefix, width=PO_WIDTH)}\n"]
+    if len(message.previous_id) > 1:
+        plural = normalize(message.previous_id[1], prefix=prefix, width=PO_WIDTH)
+        out.append(f"{prefix}msgid_plural {plural}\n")
+    return out
+
+
+def _entry(catalog: Catalog, message: Message, prefix: str) -> list[str]:
+    def field(keyword: str, value: str) -> str:
+        return f"{prefix}{keyword} {normalize(value, prefix=prefix, width=PO_WIDTH)}\n"
+
+    out = []
+    if message.context:
+        out.append(field("msgctxt", message.context))
+    if isinstance(message.id, (list, tuple)):
+        out.append(field("msgid", message.id[0]))
+        out.append(field("msgid_plural", message.id[1]))
+        strings = message.string if isinstance(message.string, (list, tuple)) else ()
+        for index in range(catalog.num_plurals):
+            value = strings[index] if index < len(strings) else ""
+            out.append(field(f"msgstr[{index:d}]", value or ""))
+    else:
+        out.append(field("msgid", message.id))
+        string = message.string
+        out.append(field("msgstr", str(string or "") if not isinstance(string, tuple) else ""))
+    return out
 
 
 def save_catalog(path: Path, catalog: Catalog) -> bool:
@@ -232,12 +478,35 @@ def save_catalog(path: Path, catalog: Catalog) -> bool:
     return True
 
 
-def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
-    """An empty catalog for ``language``, its header (Plural-Forms…) filled from CLDR."""
+# Plural-Forms where Babel's table (CLDR's integer rules) adds a third form used only for
+# exact millions ("1 000 000 de …"): translators and GNU gettext (msginit) use two forms.
+GETTEXT_PLURAL_FORMS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt": "nplurals=2; plural=(n > 1);",
+    "pt_PT": "nplurals=2; plural=(n != 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "it": "nplurals=2; plural=(n != 1);",
+    "ca": "nplurals=2; plural=(n != 1);",
+}
+
+
+def parse_language(language: str) -> Locale:
+    """The CLDR locale of a language tag (``fr``, ``zh_Hant_TW``, ``pt-BR``); a tag CLDR does
+    not know, or one it would silently replace by another (``und``, ``en_ZZ``), is refused."""
+    tag = language.replace("-", "_")
     try:
-        locale = Locale.parse(language.replace("-", "_"))
+        locale = Locale.parse(tag)
     except (UnknownLocaleError, ValueError) as exc:
         raise TranslationError(f"unknown language {language!r}: {exc}") from None
+    if str(locale) != tag or tag == "root":
+        hint = f"; did you mean {str(locale)!r}?" if str(locale).lower() == tag.lower() else ""
+        raise TranslationError(f"unknown language {language!r}{hint}")
+    return locale
+
+
+def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
+    """An empty catalog for ``language``, its header (Plural-Forms…) filled from CLDR."""
+    locale = parse_language(language)
     now = source_date()
     catalog = Catalog(
         locale=locale,
@@ -251,6 +520,9 @@ def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
     )
     catalog.language_team = f"{locale.english_name} <>"
     catalog.last_translator = "jbreport"
+    forms = GETTEXT_PLURAL_FORMS.get(str(locale)) or GETTEXT_PLURAL_FORMS.get(locale.language)
+    if forms is not None:
+        catalog.mime_headers = [("Plural-Forms", forms)]
     return catalog
 
 

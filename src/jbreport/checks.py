@@ -9,13 +9,17 @@ multiset of them as its source.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
 from babel.messages.catalog import Catalog, Message
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .content import placeholders
 from .errors import Location, TranslationError
@@ -32,62 +36,121 @@ class Problem:
 
 # -- figures in free text -------------------------------------------------------------------
 
+# Scale words by language; Chinese ones are read in any text (the characters are unambiguous).
 _SCALES_ZH = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
-_SCALES_EN = {
-    "thousand": 3,
-    "million": 6,
-    "mn": 6,
-    "m": 6,
-    "billion": 9,
-    "bn": 9,
-    "b": 9,
-    "trillion": 12,
-    "tn": 12,
+_SCALES = {
+    "en": {
+        "thousand": 3,
+        "million": 6,
+        "mn": 6,
+        "billion": 9,
+        "bn": 9,
+        "trillion": 12,
+        "tn": 12,
+    },
+    # French: a billion is 10^12 (un milliard is 10^9)
+    "fr": {
+        "mille": 3,
+        "million": 6,
+        "millions": 6,
+        "milliard": 9,
+        "milliards": 9,
+        "billion": 12,
+        "billions": 12,
+    },
 }
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
+_PERCENT = ("%", "％", "per cent", "percent", "pour cent")
+_POINTS = (
+    "个百分点",
+    "percentage point",
+    "percentage points",
+    "pp",
+    "point de pourcentage",
+    "points de pourcentage",
+)
+_KM = (
+    "公里",
+    "km",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "kilomètre",
+    "kilomètres",
+)
+_SPACES = " \u00a0\u202f"
+_PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+_ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
+_ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
+_ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """How figures are written in one language: numbers, scale words, month names."""
+
+    number: re.Pattern[str]
+    scales: dict[str, int]
+    dmy: re.Pattern[str] | None
+    mdy: re.Pattern[str] | None
+    months: dict[str, int]
+
+
+@functools.lru_cache(maxsize=32)
+def _reader(language: str) -> _Reader:
+    base = language.replace("-", "_").split("_")[0].lower()
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        decimal = get_decimal_symbol(locale)
+        group = get_group_symbol(locale)
+    except (UnknownLocaleError, ValueError):
+        locale, decimal, group = None, ".", ","
+    groups = _SPACES if group in _SPACES else group + ("'" if group == "’" else "")
+    g = "[" + re.escape(groups) + "]"
+    scales = {**_SCALES_ZH, **_SCALES.get(base, _SCALES["en"])}
+    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
+    units = "|".join(
+        re.escape(u).replace(r"\ ", r"\s?")
+        for u in sorted((*_PERCENT, *_POINTS, *_KM), key=len, reverse=True)
     )
-}
-_NUMBER = r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-_ZH_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
-_ZH_MONTHDAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
-_EN_DATE = re.compile(
-    r"\b(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b",
-    re.IGNORECASE,
-)
-_EN_DATE_DMY = re.compile(
-    r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")(?:\s+(\d{4}))?\b", re.IGNORECASE
-)
+    number = re.compile(
+        rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(\d{{1,3}}(?:{g}\d{{3}})+(?!\d)|\d+)"
+        rf"(?:{re.escape(decimal)}(\d+))?"
+        rf"(?:\s?({words})(?![A-Za-z]))?"
+        rf"(?:\s?({units})(?![A-Za-z]))?",
+        re.IGNORECASE,
+    )
+    months: dict[str, int] = {}
+    dmy = mdy = None
+    if locale is not None and base not in ("zh", "ja", "ko"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for index, name in get_month_names(width, context, locale).items():
+                    months.setdefault(str(name), int(index))
+                    months.setdefault(str(name).rstrip("."), int(index))
+        names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+        month = rf"(?<!\w)({names})\.?(?!\w)"
+        dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
+        mdy = re.compile(
+            rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?"
+        )
+    return _Reader(number, {k.lower(): v for k, v in scales.items()}, dmy, mdy, months)
 
 
 def _num(integer: str, fraction: str | None) -> Decimal:
-    text = integer.replace(",", "") + ("." + fraction if fraction else "")
+    digits = "".join(c for c in integer if c.isdigit())
     try:
-        return Decimal(text)
+        return Decimal(digits + ("." + fraction if fraction else ""))
     except InvalidOperation:
         return Decimal(0)
 
 
-def figures_in(text: str) -> Counter[tuple[str, Decimal]]:
-    """The figures a text states, as (dimension, value) pairs, language-neutral."""
+def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
+    """The figures a text of ``language`` states, as (dimension, value) pairs,
+    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
+    reader = _reader(language)
     found: Counter[tuple[str, Decimal]] = Counter()
-    rest = text
+    rest = _PLACEHOLDER_RE.sub(" ", text)
     # dates first, so their digits are not read as counts
     for m in _ZH_DATE.finditer(rest):
         found[("year", Decimal(m[1]))] += 1
@@ -100,37 +163,38 @@ def figures_in(text: str) -> Counter[tuple[str, Decimal]]:
         found[("month", Decimal(m[1]))] += 1
         found[("day", Decimal(m[2]))] += 1
     rest = _ZH_MONTHDAY.sub(" ", rest)
-    for pattern, order in ((_EN_DATE_DMY, "dmy"), (_EN_DATE, "mdy")):
+    for m in _ZH_MONTH.finditer(rest):
+        found[("month", Decimal(m[1]))] += 1
+    rest = _ZH_MONTH.sub(" ", rest)
+    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
+        if pattern is None:
+            continue
         for m in pattern.finditer(rest):
             if order == "dmy":
                 day, month, year = m[1], m[2], m[3]
             else:
                 month, day, year = m[1], m[2], m[3]
-            found[("month", Decimal(_MONTHS[month.lower()]))] += 1
+            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
+            if index:
+                found[("month", Decimal(index))] += 1
             if day:
                 found[("day", Decimal(day))] += 1
             if year:
                 found[("year", Decimal(year))] += 1
         rest = pattern.sub(" ", rest)
-    number = re.compile(
-        _NUMBER
-        + r"\s*(万亿|亿|万|千|thousand|million|billion|trillion|mn|bn|tn)?"
-        + r"\s*(个百分点|percentage points?|pp\b|%|％|per ?cent|公里|km|kilometers?|kilometres?)?",
-        re.IGNORECASE,
-    )
-    for m in number.finditer(rest):
+    for m in reader.number.finditer(rest):
+        grouped = not m[1].isdigit()
         value = _num(m[1], m[2])
         scale = (m[3] or "").lower()
-        exponent = _SCALES_ZH.get(scale, _SCALES_EN.get(scale, 0))
-        value = value.scaleb(exponent)
-        unit = (m[4] or "").lower()
-        if unit in ("个百分点", "pp") or unit.startswith("percentage point"):
+        value = value.scaleb(reader.scales.get(scale, 0))
+        unit = re.sub(r"\s+", " ", (m[4] or "").lower())
+        if unit in _POINTS:
             dimension = "points"
-        elif unit in ("%", "％") or unit.startswith("per"):
+        elif unit in _PERCENT:
             dimension = "percent"
-        elif unit in ("公里", "km") or unit.startswith("kilomet"):
+        elif unit in _KM:
             dimension = "km"
-        elif not scale and not m[2] and "," not in m[1] and 1900 <= value <= 2100:
+        elif not scale and not m[2] and not grouped and 1900 <= value <= 2100:
             dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
@@ -148,10 +212,12 @@ def _describe(figure: tuple[str, Decimal]) -> str:
     }.get(dimension, f"{dimension} {shown}" if dimension in ("year", "month", "day") else shown)
 
 
-def figure_problems(source: str, translation: str) -> list[str]:
+def figure_problems(
+    source: str, translation: str, source_language: str = "zh", language: str = "en"
+) -> list[str]:
     """What the translation states differently from the source, or an empty list."""
-    src = figures_in(source)
-    dst = figures_in(translation)
+    src = figures_in(source, source_language)
+    dst = figures_in(translation, language)
     if src == dst:
         return []
     missing = src - dst
@@ -196,6 +262,22 @@ def load_glossary(folder: Path) -> list[Term]:
 
 def _language_of(catalog: Catalog) -> str:
     return str(catalog.locale) if catalog.locale is not None else ""
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _source_language(message: Message) -> str:
+    """The msgid's language: the ``#. source language: xx`` comment the extractor writes, or
+    (a vendor's file without comments) Chinese when the msgid holds Han characters."""
+    for comment in message.auto_comments:
+        if comment.startswith("source language:"):
+            return comment.split(":", 1)[1].strip() or "en"
+    return "zh" if _HAN.search(_singular_id(message)) else "en"
+
+
+def _singular_id(message: Message) -> str:
+    return str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
 
 
 def _required_for(term: Term, language: str) -> str | None:
@@ -249,7 +331,7 @@ def check_catalog(catalog: Catalog, glossary: list[Term]) -> list[Problem]:
             problems.append(Problem(line, f"malformed placeholder: {exc}{where}"))
             continue
         for text in strings[:1]:
-            for problem in figure_problems(ids[0], text):
+            for problem in figure_problems(ids[0], text, _source_language(message), language):
                 problems.append(Problem(line, f"{problem}{where}"))
         for term in glossary:
             required = _required_for(term, language)

@@ -4,16 +4,18 @@
 source language is the report's), the layouts' words and the figure words (English).
 ``translations/<lang>.po`` holds the strings whose source is not ``<lang>``.
 
-``update`` matches entries by msgctxt first (a stable path to where a string lives), so an
-edited source string keeps its old translation, marked fuzzy with the previous msgid, and
-the rest of the merge is Babel's ``Catalog.update`` without its quadratic fuzzy search.
-Nothing is ever dropped: an entry no longer in the source becomes obsolete (``#~``).
+``update`` matches entries by msgctxt and msgid, then by msgid (a string that moved), then
+by msgctxt (a stable path to where a string lives), so an edited source string keeps its old
+translation, marked fuzzy with the previous msgid (see :func:`merge`).  Nothing translated is
+ever dropped: an entry no longer in the source becomes obsolete (``#~``), and a second run
+changes no byte.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from .catalog import (
     entries_to_template,
     message_line,
     new_catalog,
+    parse_language,
     read_catalog,
     render_po,
     same_language,
@@ -130,6 +133,7 @@ def all_entries(root: Path, reports: list[Report] | None = None) -> list[Templat
 
 def extract(root: Path) -> Path:
     path = root / "translations" / POT_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
     _save_template(path, all_entries(root))
     return path
 
@@ -144,12 +148,13 @@ def entries_for(language: str, entries: list[TemplateEntry]) -> list[TemplateEnt
 
 def init(root: Path, language: str) -> Path:
     folder = root / "translations"
-    tag = language.replace("-", "_")
+    tag = str(parse_language(language))
     path = folder / f"{tag}.po"
     if path.exists():
         raise TranslationError(
             "already exists; use `jbreport translations update`", Location.of(path)
         )
+    folder.mkdir(parents=True, exist_ok=True)
     entries = entries_for(tag, all_entries(root))
     template = entries_to_template(entries, source_date())
     catalog = new_catalog(tag, template=template)
@@ -173,69 +178,82 @@ def _copy_messages(template: Catalog, catalog: Catalog) -> None:
 def merge(catalog: Catalog, template: Catalog) -> Catalog:
     """Bring ``catalog`` in line with ``template``; no translation is ever lost.
 
-    1. same msgctxt, other msgid: the source was edited: keep the translation, fuzzy,
-       with the old msgid as ``#| msgid`` (kept over several edits until reviewed);
-    2. same msgid, other msgctxt: the string moved: keep the translation as it is;
-    3. Babel's ``Catalog.update`` (no fuzzy search) does the rest, and entries no longer
-       in the template become obsolete.
+    Each template entry takes, in this order of preference:
+
+    1. the entry of the same msgctxt and msgid (live or obsolete): as it is, fuzzy or not;
+    2. a translation of the same msgid elsewhere: the string moved (a paragraph inserted
+       before it, a section renamed): the translation as it is, fuzzy if it was;
+    3. the one live entry of the same msgctxt (a content path; ``layout`` and the figure
+       words name no place) whose translation no other entry took: the source was edited:
+       the translation, fuzzy, with the old msgid as ``#| msgid``; when it was already
+       fuzzy its previous msgid stays (the translator sees the text the translation was
+       made for, however often the source changed since);
+    4. nothing: a new, untranslated entry.
+
+    An old entry no template entry took becomes obsolete (``#~``) with its translation and
+    flags; an untranslated one, holding nothing, is dropped.  The result is in template
+    order, so that merging twice changes nothing.
     """
-    by_context: dict[str, Message] = {}
+    live = [m for m in catalog if m.id]
+    obsolete = list(catalog.obsolete.values())
+    exact: dict[tuple[str, str | None], Message] = {}
+    for message in [*live, *obsolete]:
+        exact.setdefault((_singular(message), message.context), message)
     by_id: dict[str, Message] = {}
-    for message in [*catalog, *catalog.obsolete.values()]:
-        if not message.id:
+    for message in sorted(
+        (m for m in [*live, *obsolete] if _has_translation(m)), key=lambda m: m.fuzzy
+    ):
+        by_id.setdefault(_singular(message), message)
+    template_messages = [m for m in template if m.id]
+    template_contexts = Counter(m.context for m in template_messages)
+    live_by_context: dict[str | None, list[Message]] = {}
+    for message in live:
+        live_by_context.setdefault(message.context, []).append(message)
+
+    used: set[int] = set()
+    chosen: dict[int, Message] = {}
+    for index, new in enumerate(template_messages):  # 1. same msgctxt and msgid
+        old = exact.get((_singular(new), new.context))
+        if old is not None:
+            chosen[index] = _carry(old, new, catalog, fuzzy=old.fuzzy)
+            used.add(id(old))
+    for index, new in enumerate(template_messages):  # 2. the string moved
+        if index in chosen:
             continue
-        if message.context:
-            by_context.setdefault(message.context, message)
-        if message.string and (not isinstance(message.string, tuple) or any(message.string)):
-            by_id.setdefault(_singular(message), message)
-    previous: dict[tuple[str, str | None], list[str]] = {}
-    for message in template:
-        if not message.id:
+        old = by_id.get(_singular(new))
+        if old is not None:
+            chosen[index] = _carry(old, new, catalog, fuzzy=old.fuzzy)
+            used.add(id(old))
+    for index, new in enumerate(template_messages):  # 3. the string was edited
+        if index in chosen or "/" not in (new.context or "") or template_contexts[new.context] > 1:
             continue
-        key = _singular(message)
-        if catalog.get(key, message.context) is not None:
-            old = catalog.get(key, message.context)
-            assert old is not None
-            if old.fuzzy and old.previous_id:
-                previous[(key, message.context)] = list(old.previous_id)
+        candidates = live_by_context.get(new.context, [])
+        if len(candidates) != 1:
             continue
-        if key in catalog.obsolete and catalog.obsolete[key].context == message.context:
-            revived = catalog.obsolete.pop(key)
-            catalog[revived.id] = revived
+        old = candidates[0]
+        if id(old) in used or not _has_translation(old):
             continue
-        old = by_context.get(message.context) if message.context else None
-        if old is not None and old.string and _singular(old) != key:
-            clone = _retarget(old, message, catalog)
-            clone.flags = set(clone.flags) | {"fuzzy"}
-            first = list(old.previous_id) if old.fuzzy and old.previous_id else [_singular(old)]
-            previous[(key, message.context)] = first
-            if catalog.get(_singular(old), old.context) is old:
-                catalog.delete(_singular(old), old.context)  # it lives on in the fuzzy entry
-            catalog.obsolete.pop(_singular(old), None)
-            catalog[clone.id] = clone
+        chosen[index] = _carry(old, new, catalog, fuzzy=True)
+        chosen[index].previous_id = (
+            list(old.previous_id) if old.fuzzy and old.previous_id else _ids(old)
+        )
+        used.add(id(old))
+
+    for message in live:
+        catalog.delete(message.id, message.context)
+    for index, new in enumerate(template_messages):
+        message = chosen.get(index) or _carry(None, new, catalog, fuzzy=False)
+        catalog[message.id] = message
+    kept: dict[str | tuple[str, str], Message] = {}
+    for message in [*obsolete, *live]:
+        if id(message) in used or not (_has_translation(message) or message.user_comments):
             continue
-        same = by_id.get(key)
-        if same is not None:
-            clone = _retarget(same, message, catalog)
-            catalog[clone.id] = clone
-            if same.fuzzy:
-                clone.flags = set(clone.flags) | {"fuzzy"}
-    obsolete_before = dict(catalog.obsolete)
-    catalog.update(
-        template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
-    )
-    # Babel keeps old obsolete entries; make sure none was lost
-    for old_key, old_message in obsolete_before.items():
-        if old_key not in catalog.obsolete and catalog.get(old_key, old_message.context) is None:
-            catalog.obsolete[old_key] = old_message
-    for (key, context), prev in previous.items():
-        message = catalog.get(key, context)
-        if message is not None and message.fuzzy:
-            message.previous_id = prev
-    for message in catalog:
-        if message.id and not message.fuzzy:
-            message.previous_id = []
-    catalog.creation_date = template.creation_date
+        key = (_singular(message), message.context) if message.context else _singular(message)
+        if key not in kept:
+            message.locations = []
+            message.auto_comments = []
+            kept[key] = message
+    catalog.obsolete = kept
     return catalog
 
 
@@ -243,17 +261,44 @@ def _singular(message: Message) -> str:
     return str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
 
 
-def _retarget(old: Message, new: Message, catalog: Catalog) -> Message:
+def _ids(message: Message) -> list[str]:
+    return [str(i) for i in message.id] if isinstance(message.id, (tuple, list)) else [message.id]
+
+
+def _has_translation(message: Message) -> bool:
+    string = message.string
+    if isinstance(string, (tuple, list)):
+        return any(string)
+    return bool(string)
+
+
+def _carry(old: Message | None, new: Message, catalog: Catalog, *, fuzzy: bool) -> Message:
+    """The template entry ``new`` with the translation, translator comments and own flags of
+    ``old`` (an entry with no translation when ``old`` is None)."""
     clone = new.clone()
+    clone.previous_id = []
+    plural = isinstance(new.id, (tuple, list))
+    if old is None:
+        clone.string = tuple("" for _ in range(catalog.num_plurals)) if plural else ""
+        clone.flags = set(new.flags)
+        return clone
     string = old.string
-    if isinstance(new.id, tuple) and not isinstance(string, tuple):
-        clone.string = (str(string or ""), *([""] * (catalog.num_plurals - 1)))
-    elif not isinstance(new.id, tuple) and isinstance(string, tuple):
-        clone.string = str(string[0] or "")
+    if plural:
+        strings = list(string) if isinstance(string, (tuple, list)) else [str(string or "")]
+        if len(strings) != catalog.num_plurals:
+            fuzzy = fuzzy or any(strings)
+            strings = (strings + [""] * catalog.num_plurals)[: catalog.num_plurals]
+        clone.string = tuple(str(s or "") for s in strings)
+    elif isinstance(string, (tuple, list)):
+        clone.string = str(string[0] or "") if string else ""
+        fuzzy = fuzzy or any(string)
     else:
-        clone.string = string
+        clone.string = str(string or "")
     clone.user_comments = list(old.user_comments)
-    clone.flags = set(new.flags) | (set(old.flags) - {"fuzzy"})
+    own = set(old.flags) - {"fuzzy"} - {f for f in old.flags if f.endswith("-format")}
+    clone.flags = set(new.flags) | own | ({"fuzzy"} if fuzzy else set())
+    if fuzzy and old.fuzzy and old.previous_id:
+        clone.previous_id = list(old.previous_id)
     return clone
 
 
@@ -262,19 +307,19 @@ def update(root: Path) -> list[tuple[Path, bool]]:
     folder = root / "translations"
     entries = all_entries(root)
     pot = folder / POT_NAME
-    results = [(pot, _save_template(pot, entries))]
+    changed, pot_date = _save_template(pot, entries)
+    results = [(pot, changed)]
     for path in catalog_paths(folder):
         catalog = read_catalog(path, expect_language=path.stem)
         before = render_po(catalog)
         created = catalog.creation_date
         if not isinstance(created, datetime.datetime):
-            created = source_date()
+            created = pot_date
         template = entries_to_template(entries_for(path.stem, entries), created)
         merged = merge(catalog, template)
-        after = render_po(merged)
-        if after != before:
+        if render_po(merged) != before:
             merged.revision_date = source_date()
-            merged.creation_date = source_date()
+            merged.creation_date = pot_date
             save_catalog(path, merged)
             results.append((path, True))
         else:
@@ -282,19 +327,20 @@ def update(root: Path) -> list[tuple[Path, bool]]:
     return results
 
 
-def _save_template(path: Path, entries: list[TemplateEntry]) -> bool:
+def _save_template(path: Path, entries: list[TemplateEntry]) -> tuple[bool, datetime.datetime]:
+    """Write the .pot unless only its date would change; whether it changed, and its date."""
     template = entries_to_template(entries, source_date())
     if path.exists():
         try:
-            previous = read_catalog(path)
+            previous: Catalog | None = read_catalog(path, template=True)
         except TranslationError:
             previous = None
-        if previous is not None:
+        if previous is not None and isinstance(previous.creation_date, datetime.datetime):
             template.creation_date = previous.creation_date
             if render_po(template) == render_po(previous):
-                return False
+                return False, previous.creation_date
             template.creation_date = source_date()
-    return save_catalog(path, template)
+    return save_catalog(path, template), source_date()
 
 
 # -- status -------------------------------------------------------------------------------
@@ -302,16 +348,28 @@ def _save_template(path: Path, entries: list[TemplateEntry]) -> bool:
 
 @dataclass
 class Counts:
+    """One language's strings of one part (a report, or ``layout``: the layouts' and
+    figures' words).  A fuzzy string is not translated; obsolete ones are not strings."""
+
     strings: int = 0
     words: int = 0
     translated: int = 0
     fuzzy: int = 0
     untranslated: int = 0
     translated_words: int = 0
+    obsolete: int = 0
 
     @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.strings if self.strings else 100.0
+
+    @property
+    def percent_text(self) -> str:
+        """Rounded down: 100% means every string is translated, 0% that none is."""
+        if not self.strings:
+            return "-"
+        tenths = self.translated * 1000 // self.strings
+        return f"{tenths // 10}.{tenths % 10}%"
 
 
 @dataclass
@@ -321,18 +379,38 @@ class LanguageStatus:
     groups: dict[str, Counts] = field(default_factory=dict)
     obsolete: int = 0
 
+    @property
+    def total(self) -> Counts:
+        total = Counts()
+        for counts in self.groups.values():
+            for name in vars(counts):
+                setattr(total, name, getattr(total, name) + getattr(counts, name))
+        return total
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
 
 def _words(text: str) -> int:
-    """Words of a source string: Latin words, plus each Han/kana/Hangul character."""
-    return len(re.findall(r"[A-Za-z0-9][\w'’.-]*|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
+    """Words of a source string: Latin words and numbers, plus each Han/kana/Hangul
+    character; placeholders are not words."""
+    text = _PLACEHOLDER.sub(" ", text)
+    return len(
+        re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text)
+    )
 
 
 def _translated(message: Message) -> bool:
     if message.fuzzy:
         return False
-    if isinstance(message.string, tuple):
+    if isinstance(message.string, (tuple, list)):
         return all(message.string)
     return bool(message.string)
+
+
+def _group(message: Message) -> str:
+    context = message.context or ""
+    return context.split("/")[0] if "/" in context else "layout"
 
 
 def status(root: Path) -> list[LanguageStatus]:
@@ -344,12 +422,7 @@ def status(root: Path) -> list[LanguageStatus]:
         for message in catalog:
             if not message.id:
                 continue
-            group = (
-                message.context.split("/")[0]
-                if message.context and "/" in message.context
-                else "layout"
-            )
-            counts = result.groups.setdefault(group, Counts())
+            counts = result.groups.setdefault(_group(message), Counts())
             words = _words(_singular(message))
             counts.strings += 1
             counts.words += words
@@ -360,6 +433,8 @@ def status(root: Path) -> list[LanguageStatus]:
                 counts.fuzzy += 1
             else:
                 counts.untranslated += 1
+        for message in catalog.obsolete.values():
+            result.groups.setdefault(_group(message), Counts()).obsolete += 1
         out.append(result)
     return out
 
@@ -379,7 +454,10 @@ def format_status(results: list[LanguageStatus]) -> str:
         )
     ]
     for result in results:
-        for group, c in sorted(result.groups.items()):
+        parts = sorted(result.groups.items())
+        if len(parts) > 1:
+            parts.append(("(all)", result.total))
+        for group, c in parts:
             rows.append(
                 (
                     result.language,
@@ -389,8 +467,8 @@ def format_status(results: list[LanguageStatus]) -> str:
                     str(c.translated),
                     str(c.fuzzy),
                     str(c.untranslated),
-                    str(result.obsolete) if group == sorted(result.groups)[0] else "",
-                    f"{c.percent:.1f}%",
+                    str(c.obsolete),
+                    c.percent_text,
                 )
             )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -400,7 +478,7 @@ def format_status(results: list[LanguageStatus]) -> str:
             "  ".join(
                 cell.ljust(w) if i < 2 else cell.rjust(w)
                 for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            )
+            ).rstrip()
         )
     return "\n".join(lines)
 
@@ -426,7 +504,8 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
             continue
         shown = display_path(path)
         for problem in checks.check_catalog(catalog, glossary):
-            problems.append(f"{shown}:{problem.line or 0}: {problem.message}")
+            where = f"{shown}:{problem.line}" if problem.line else shown
+            problems.append(f"{where}: {problem.message}")
     return problems
 
 

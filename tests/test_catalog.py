@@ -1,0 +1,259 @@
+"""PO files as gettext tools write and read them: syntax errors with their line, the header's
+language, previous msgids (``#| msgid``) and obsolete entries that keep their flags."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+
+from conftest import ROOT, require, run
+from jbreport.catalog import (
+    Lookup,
+    load_catalogs,
+    new_catalog,
+    read_catalog,
+    render_po,
+    save_catalog,
+)
+from jbreport.cli import main
+from jbreport.errors import JbreportError, TranslationError
+
+HEADER = """\
+msgid ""
+msgstr ""
+"Language: en\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+"""
+
+
+def write_po(path: Path, body: str, header: str = HEADER) -> Path:
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+# -- reading and writing the real catalogs -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["en.po", "zh.po", "messages.pot"])
+def test_real_catalogs_are_written_back_byte_for_byte(name: str) -> None:
+    path = ROOT / "translations" / name
+    catalog = read_catalog(path, template=name.endswith(".pot"))
+    assert render_po(catalog) == path.read_bytes()
+
+
+def test_messages_carry_their_msgid_line() -> None:
+    path = ROOT / "translations" / "en.po"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    catalog = read_catalog(path)
+    messages = [m for m in catalog if m.id]
+    assert messages
+    for message in messages:
+        assert lines[message.lineno - 1].startswith("msgid "), message.context
+        assert lines[message.lineno - 2] == f'msgctxt "{message.context}"'
+
+
+# -- syntax errors -------------------------------------------------------------------------
+
+BROKEN = {
+    # name: (body after the 6-line header, line of the error, words of the message)
+    "unterminated string": ('msgid "one\nmsgstr "eins"\n', 7, "unterminated"),
+    "unknown keyword": ('msgid "one"\nmsgstr "eins"\n\nmsgstx "zwei"\n', 10, "msgstx"),
+    "missing msgstr": ('msgid "one"\n\nmsgid "two"\nmsgstr "zwei"\n', 7, "no msgstr"),
+    "text outside an entry": ('msgid "one"\nmsgstr "eins"\n\nhello world\n', 10, "hello"),
+    "duplicate entry": (
+        'msgctxt "a"\nmsgid "one"\nmsgstr "x"\n\nmsgctxt "a"\nmsgid "one"\nmsgstr "y"\n',
+        12,
+        "duplicate",
+    ),
+    "msgstr[2] with two plural forms": (
+        'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] "Tage"\nmsgstr[2] "x"\n',
+        7,
+        "num_plurals",
+    ),
+    "comment inside an entry": ('msgid "one"\n# note\nmsgstr "eins"\n', 7, "no msgstr"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_syntax_error_names_file_and_line(tmp_path: Path, case: str) -> None:
+    body, line, words = BROKEN[case]
+    path = write_po(tmp_path / "en.po", body)
+    with pytest.raises(TranslationError) as info:
+        read_catalog(path)
+    error = info.value
+    assert error.location is not None
+    assert error.location.path.endswith("en.po")
+    assert error.location.line == line, str(error)
+    assert words in str(error)
+    assert str(error).startswith(f"{error.location.path}:{line}: ")
+
+
+def test_gettext_agrees_these_files_are_broken(tmp_path: Path) -> None:
+    msgfmt = require("msgfmt")
+    for case, (body, line, _words) in sorted(BROKEN.items()):
+        path = write_po(tmp_path / "en.po", body)
+        result = subprocess.run(
+            [msgfmt, "--check", "-o", "/dev/null", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode != 0, case
+        if "plural" not in case:  # msgfmt names the header's Plural-Forms line there
+            # msgfmt counts the end of an unterminated string on the next line
+            near = (f"en.po:{line}:", f"en.po:{line + 1}:" if "unterminated" in case else "")
+            assert any(n and n in result.stderr for n in near), (case, result.stderr)
+
+
+def test_cli_reports_a_broken_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    po = root / "translations" / "en.po"
+    lines = po.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith('msgid "王彩艳"'))
+    lines[number - 1] = 'msgid "王彩艳'
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["-C", str(root), "translations", "update"]) == 3
+    assert f"en.po:{number}: PO syntax error" in capsys.readouterr().err
+    assert main(["-C", str(root), "translations", "check", str(po)]) == 1
+    assert f"en.po:{number}: PO syntax error: unterminated" in capsys.readouterr().out
+
+
+def test_non_utf8_catalog_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "fr.po"
+    text = HEADER.replace("Language: en", "Language: fr") + 'msgid "café"\nmsgstr "café"\n'
+    path.write_bytes(text.encode("latin-1"))
+    with pytest.raises(TranslationError) as info:
+        read_catalog(path)
+    assert info.value.location is not None and info.value.location.line == 7
+    assert "not UTF-8 (byte 0xe9)" in str(info.value)
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEADER + 'msgid "a"\nmsgstr "b"\n').encode("utf-8"))
+    assert read_catalog(path).get("a") is not None
+
+
+def test_language_header_is_required_but_not_in_a_template(tmp_path: Path) -> None:
+    path = write_po(tmp_path / "en.po", 'msgid "a"\nmsgstr ""\n', header='msgid ""\nmsgstr ""\n\n')
+    with pytest.raises(TranslationError, match="no Language field"):
+        read_catalog(path)
+    assert read_catalog(path, template=True).get("a") is not None
+
+
+def test_load_catalogs_refuses_a_catalog_named_for_another_language(tmp_path: Path) -> None:
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(ROOT / "translations" / "zh.po", folder / "zh.po")
+    write_po(
+        folder / "fr.po", 'msgid "a"\nmsgstr "b"\n', HEADER.replace("Language: en", "Language: de")
+    )
+    with pytest.raises(JbreportError) as info:
+        load_catalogs(folder)
+    assert "fr.po:1: the file is named for 'fr' but its header says Language: de" in str(info.value)
+    (folder / "fr.po").unlink()
+    assert load_catalogs(folder).languages() == ["zh"]
+
+
+# -- previous msgids and obsolete entries ---------------------------------------------------
+
+LONG_EN = (
+    "The quick brown fox jumped over the lazy dog, then ran all the way home to its den "
+    "by the river, where it slept until the sun rose over the hills."
+)
+LONG_ZH = "江北区召开了新春的第一场大会——全区优化营商环境大会。" * 4
+
+
+def _catalog_with_history() -> Catalog:
+    catalog = new_catalog("zh")
+    catalog.add(
+        LONG_EN.replace("jumped", "jumps"),
+        "狐狸",
+        context="a/1",
+        flags=["fuzzy"],
+        previous_id=[LONG_EN],
+    )
+    catalog.add("短", "short", context="b/1", flags=["fuzzy"], previous_id=[LONG_ZH])
+    catalog.add(("{n} day", "{n} days"), ("{n}天",), context="c/1", flags=["python-brace-format"])
+    catalog.obsolete[("旧的", "d/1")] = Message(
+        "旧的", "old", context="d/1", flags=["fuzzy"], previous_id=["更旧的"]
+    )
+    catalog.obsolete[("删掉的", "e/1")] = Message("删掉的", "removed", context="e/1")
+    return catalog
+
+
+def test_previous_msgid_and_obsolete_flags_survive_a_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "zh.po"
+    save_catalog(path, _catalog_with_history())
+    text = path.read_text(encoding="utf-8")
+    assert "#| msgid " in text and '#~| msgid "更旧的"' in text
+    back = read_catalog(path)
+    assert back.get(LONG_EN.replace("jumped", "jumps"), "a/1").previous_id == [LONG_EN]
+    assert back.get("短", "b/1").previous_id == [LONG_ZH]
+    assert back.get("短", "b/1").user_comments == []
+    old = back.obsolete[("旧的", "d/1")]
+    assert old.fuzzy and old.previous_id == ["更旧的"] and old.string == "old"
+    assert not back.obsolete[("删掉的", "e/1")].fuzzy
+    assert render_po(back) == path.read_bytes()
+
+
+def test_gettext_reads_previous_msgids_and_obsolete_entries(tmp_path: Path) -> None:
+    msgfmt = require("msgfmt")
+    path = tmp_path / "zh.po"
+    save_catalog(path, _catalog_with_history())
+    run(msgfmt, "--check", "-o", tmp_path / "zh.mo", path)
+    fuzzy = run(require("msgattrib"), "--only-fuzzy", "--no-obsolete", path)
+    assert 'msgctxt "a/1"' in fuzzy and 'msgctxt "b/1"' in fuzzy
+    assert 'msgctxt "c/1"' not in fuzzy
+    assert "#| msgid" in fuzzy and "lazy dog" in fuzzy
+    obsolete = run(require("msgattrib"), "--only-obsolete", path)
+    assert '#~ msgctxt "d/1"' in obsolete and '#~ msgctxt "e/1"' in obsolete
+    assert '#~| msgid "更旧的"' in obsolete
+
+
+# -- new catalogs -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("fr", "nplurals=2; plural=(n > 1);"),
+        ("pt_BR", "nplurals=2; plural=(n > 1);"),
+        ("es", "nplurals=2; plural=(n != 1);"),
+        ("de", "nplurals=2; plural=(n != 1);"),
+        ("zh", "nplurals=1; plural=0;"),
+        ("ja", "nplurals=1; plural=0;"),
+    ],
+)
+def test_new_catalog_plural_forms(language: str, forms: str) -> None:
+    catalog = new_catalog(language)
+    assert catalog.plural_forms == forms
+    assert str(catalog.locale) == language
+
+
+@pytest.mark.parametrize("language", ["xx", "und", "en_ZZ", "root", "../fr", ""])
+def test_new_catalog_refuses_unknown_languages(language: str) -> None:
+    with pytest.raises(TranslationError, match="unknown language"):
+        new_catalog(language)
+
+
+def test_lookup_never_returns_a_fuzzy_translation() -> None:
+    catalog = new_catalog("en")
+    catalog.add("甲", "A", context="r/1")
+    catalog.add("乙", "B", context="r/2", flags=["fuzzy"])
+    catalog.add(("{count}个", "{count}个"), ("{count} item", "{count} items"), context="r/n")
+    lookup = Lookup("en", catalog, "zh")
+    assert lookup.gettext("r/1", "甲") == "A"
+    assert lookup.gettext("r/2", "乙") == "乙"
+    assert lookup.fallbacks == {("r/2", "乙"): "fuzzy"}
+    assert lookup.ngettext("r/n", "{count}个", "{count}个", Decimal(3)) == "{count} items"
+    assert lookup.ngettext("r/n", "{count}个", "{count}个", Decimal(1)) == "{count} item"
