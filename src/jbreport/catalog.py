@@ -517,6 +517,13 @@ def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
         creation_date=template.creation_date if template else now,
         revision_date=now,
         fuzzy=False,
+        msgid_bugs_address="",
+    )
+    catalog.header_comment = (
+        f"# {locale.english_name} translations of this project's reports and layouts.\n"
+        "# Translate each msgstr, keeping every {placeholder}; then run\n"
+        "# `jbreport translations check`. `jbreport translations update` keeps\n"
+        "# this file in line with content/."
     )
     catalog.language_team = f"{locale.english_name} <>"
     catalog.last_translator = "jbreport"
@@ -537,6 +544,7 @@ class TemplateEntry:
 
 def entries_to_template(entries: Iterable[TemplateEntry], creation: datetime.datetime) -> Catalog:
     template = Catalog(
+        msgid_bugs_address="",
         project="jbreport", version="1", charset="utf-8", fuzzy=False, creation_date=creation
     )
     template.header_comment = (
