@@ -100,6 +100,11 @@ def lo_text(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
 
 def seed_paragraphs() -> list[str]:
     """The seed article's paragraphs, print page breaks joined (as the issue describes)."""
+    if not SEED.exists():
+        message = f"the seed article {SEED} is not beside this clone (../shared/seed/)"
+        if os.environ.get("JBREPORT_REQUIRE_TOOLS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     text = SEED.read_text(encoding="utf-8")
     text = re.sub(r"(启动全市|社区公|以优化营商环境为基础，)\s*\n\s*", r"\1", text)
     out = []

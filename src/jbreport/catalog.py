@@ -545,7 +545,11 @@ class TemplateEntry:
 def entries_to_template(entries: Iterable[TemplateEntry], creation: datetime.datetime) -> Catalog:
     template = Catalog(
         msgid_bugs_address="",
-        project="jbreport", version="1", charset="utf-8", fuzzy=False, creation_date=creation
+        project="jbreport",
+        version="1",
+        charset="utf-8",
+        fuzzy=False,
+        creation_date=creation,
     )
     template.header_comment = (
         "# Translatable strings of jbreport's content and layouts.\n"
