@@ -257,44 +257,60 @@ class TextBlock(Flowable):  # type: ignore[misc]
         elif style.align == "right":
             x += extra
         justify = style.align == "justify" and not line.last and extra > 0
-        gaps = sum(1 for a in line.atoms[1:] if a.space_before)
-        text = "".join(
-            (" " if a.space_before and i else "") + a.text for i, a in enumerate(line.atoms)
-        )
-        char_space = 0.0
-        word_space = 0.0
+        spaces = sum(1 for a in line.atoms[1:] if a.space_before)
+        # Justification widens the gaps between atoms, never inside one: 1300亿元 and
+        # "billion" keep their letters together.  Western text stretches its spaces;
+        # East Asian text every boundary between atoms (each ideograph is an atom).
+        stretch = 0.0
         if justify:
-            if gaps and not measure.east_asian:
-                word_space = extra / gaps
-            elif len(text) > 1:
-                char_space = min(extra / (len(text) - 1), style.size * 0.5)
+            gaps = spaces if (spaces and not measure.east_asian) else len(line.atoms) - 1 + spaces
+            if gaps:
+                stretch = min(extra / gaps, style.size * (2.0 if spaces else 0.5))
+        western = bool(spaces) and not measure.east_asian
+        segments: list[tuple[str, float]] = []  # (text, extra space after its last glyph)
+        for i, atom in enumerate(line.atoms):
+            if i and atom.space_before:
+                segments.append((" ", stretch))
+            after = 0.0 if western else stretch
+            if len(atom.text) > 1:
+                segments.append((atom.text[:-1], 0.0))
+            segments.append((atom.text[-1:], after))
         canvas.saveState()
         canvas.setFillColor(style.color)
         fake_bold = style.bold and measure.east_asian
         if fake_bold:
             canvas.setStrokeColor(style.color)
             canvas.setLineWidth(style.size * 0.035)
-        space = measure.width(" ")
-        if word_space:
-            for i, atom in enumerate(line.atoms):
-                if i and atom.space_before:
-                    x += space + word_space
-                self._draw_runs(canvas, atom.text, x, y, 0.0, fake_bold)
-                x += measure.width(atom.text)
-        else:
-            self._draw_runs(canvas, text, x, y, char_space, fake_bold)
+        self._draw_segments(canvas, segments, x, y, fake_bold)
         canvas.restoreState()
 
-    def _draw_runs(
-        self, canvas: Canvas, text: str, x: float, y: float, char_space: float, fake_bold: bool
+    def _draw_segments(
+        self,
+        canvas: Canvas,
+        segments: list[tuple[str, float]],
+        x: float,
+        y: float,
+        fake_bold: bool,
     ) -> None:
+        """One text object per line.  A segment's spacing (Tc) is set while its glyphs are
+        drawn: segments that must stay tight are drawn with none, and a gap is one glyph
+        drawn with the stretch after it."""
         obj = canvas.beginText(x, y)
         if fake_bold:
             obj.setTextRenderMode(2)
-        obj.setCharSpace(char_space)
-        for font, chunk in self.measure.runs(text):
-            obj.setFont(font, self.style.size)
-            obj.textOut(chunk)
+        current = None
+        spacing = 0.0
+        for text, after in segments:
+            if not text:
+                continue
+            if after != spacing:
+                obj.setCharSpace(after)
+                spacing = after
+            for font, chunk in self.measure.runs(text):
+                if font != current:
+                    obj.setFont(font, self.style.size)
+                    current = font
+                obj.textOut(chunk)
         canvas.drawText(obj)
 
 
