@@ -179,3 +179,27 @@ def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:
     )
     text = "".join(p.text for p in docx.Document(str(root / "output" / "mini.zh.docx")).paragraphs)
     assert "价格<b>上涨</b> & 5 > 3" in text and "下一行" in text and "\x01" not in text
+
+
+def test_factsheet_docx_is_one_page_in_libreoffice(built: Path, tmp_path: Path) -> None:
+    soffice = require("soffice")
+    names = [n for n in DOCXS if "factsheet" in n]
+    run(
+        soffice,
+        "--headless",
+        f"-env:UserInstallation=file://{tmp_path}/p",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp_path,
+        *(built / n for n in names),
+    )
+    for name in names:
+        info = run(require("pdfinfo"), tmp_path / name.replace(".docx", ".pdf"))
+        assert re.search(r"^Pages:\s+1$", info, re.M), name
+
+
+def test_chart_is_an_embedded_picture(built: Path) -> None:
+    with zipfile.ZipFile(built / "jiangbei-2023.zh+en.factsheet.docx") as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert media and z.read(media[0]).startswith(b"\x89PNG")

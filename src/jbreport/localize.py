@@ -344,7 +344,7 @@ def _part(
             return [block(b, "body") for b in all_blocks if isinstance(b, SrcPhoto)]
         case "credits":
             lines: list[Texts] = []
-            if report.picture_credit is not None:
+            if report.picture_credit is not None and args.get("picture", True):
                 lines.append(must(report.picture_credit))
             for source in report.sources:
                 lines.append(

@@ -141,6 +141,8 @@ class _Writer:
         styles["Subtitle"].font.italic = False
         styles["Heading 1"].paragraph_format.space_before = Pt(16)
         styles["Heading 1"].paragraph_format.keep_with_next = True
+        styles["Heading 2"].paragraph_format.space_before = Pt(12)
+        styles["Heading 2"].paragraph_format.keep_with_next = True
         self._add_missing_styles()
         kicker = styles["Kicker"]
         kicker.font.size = Pt(11)
@@ -162,6 +164,15 @@ class _Writer:
             latin=o.docx_latin_font,
             east_asian=o.docx_east_asian_font,
         )
+        table_text = styles["Table Text"]
+        table_text.font.size = Pt(9.5)
+        table_text.paragraph_format.space_after = Pt(1)
+        table_text.paragraph_format.space_before = Pt(1)
+        table_text.paragraph_format.line_spacing = 1.0
+        value = styles["Figure Value"]
+        value.font.bold = True
+        value.font.color.rgb = ACCENT
+        value.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         credits = styles["Credits"]
         credits.font.size = Pt(9)
         credits.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
@@ -188,7 +199,8 @@ class _Writer:
             ("Byline", "Normal"),
             ("Lead", "Normal"),
             ("Credits", "Normal"),
-            ("Figure Value", "Normal"),
+            ("Table Text", "Normal"),
+            ("Figure Value", "Table Text"),
         ):
             self.style(name, p, base)
         for name in ("Key Figures", "Parallel Text"):
@@ -331,13 +343,18 @@ class _Writer:
         for row_data in block.rows:
             row = table.add_row()
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
-                self.add_text(self.paragraph_in(row.cells[2 * i], "Normal"), label)
-                cell = row.cells[2 * i + 1]
-                value_paragraph = self.paragraph_in(cell, "Figure Value")
-                value_paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                run = self.add_text(value_paragraph, value)
-                run.bold = True
-        self.doc.add_paragraph()
+                self.add_text(self.paragraph_in(row.cells[2 * i], "Table Text"), label)
+                self.add_text(self.paragraph_in(row.cells[2 * i + 1], "Figure Value"), value)
+        section = self.doc.sections[0]
+        usable = (
+            (section.page_width or Cm(21))
+            - (section.left_margin or 0)
+            - (section.right_margin or 0)
+        )
+        share = usable // len(self.document.languages)
+        for row in table.rows:
+            for i, cell in enumerate(row.cells):
+                cell.width = Emu(int(share * (0.56 if i % 2 == 0 else 0.44)))
 
     def paragraph_in(self, cell: Any, style: str) -> Any:
         paragraph = cell.paragraphs[0]
@@ -345,13 +362,13 @@ class _Writer:
         return paragraph
 
     def chart(self, block: Chart) -> None:
-        from .chartimage import bar_chart_png
+        from .chartimage import WIDTH_PT, bar_chart_png
 
         self.paragraph(self.doc, "Heading 2", block.title)
         png = bar_chart_png(block, self.document.languages)
         paragraph = self.doc.add_paragraph(style=self.doc.styles["Normal"])
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(16))
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(WIDTH_PT))
 
     def photo(self, container: Any, photo: Photo, caption: Texts, credit: Texts | None) -> None:
         if photo.image is not None:
