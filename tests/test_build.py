@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, require, run
+from conftest import ROOT, require, run, squash
 from jbreport.build import Project, build
 from jbreport.cli import main
 
@@ -124,3 +125,45 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     pdf = run(require("pdftotext"), root / "output" / "jiangbei-2023.fr.factsheet.pdf", "-")
     assert "Chiffres clés" in pdf
     assert "30,25 milliards" in pdf  # CLDR's French: comma decimals, milliards
+
+
+def test_a_failed_build_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--strict with one fuzzy entry: one message per problem, and no output touched."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    (root / "output").mkdir()
+    stale = root / "output" / "jiangbei-2023.zh.pdf"
+    stale.write_bytes(b"last week")
+    yaml_path = root / "content" / "jiangbei-2023.yaml"
+    yaml_path.write_text(
+        yaml_path.read_text(encoding="utf-8").replace("新春的第一场大会", "新年的第一场大会"),
+        encoding="utf-8",
+    )
+    assert main(["-C", str(root), "translations", "update"]) == 0
+    capsys.readouterr()
+    assert main(["-C", str(root), "build", "--strict", "-j", "2"]) == 3
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "fuzzy in the en edition" in line]
+    assert len(lines) == 1, err
+    assert re.match(r"\S*translations/en\.po:\d+: fuzzy", lines[0]), lines[0]
+    assert stale.read_bytes() == b"last week"
+    assert sorted(p.name for p in (root / "output").iterdir()) == ["jiangbei-2023.zh.pdf"]
+
+
+def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
+    """The fallback is the source sentence with source figures, never a mixture."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    yaml_path = root / "content" / "jiangbei-2023.yaml"
+    yaml_path.write_text(
+        yaml_path.read_text(encoding="utf-8").replace("新春的第一场大会", "新年的第一场大会"),
+        encoding="utf-8",
+    )
+    assert main(["-C", str(root), "translations", "update"]) == 0
+    result = build(Project(root), editions=[("en",)], layouts=["brief"], formats=["pdf"])
+    assert list(result.fallbacks["en"].values()) == ["fuzzy"]
+    text = squash(run(require("pdftotext"), root / "output" / "jiangbei-2023.en.pdf", "-"))
+    assert "2022年2月10日，江北区召开了新年的第一场大会" in text
+    assert "615.6亿元" in text and "February10,2022，" not in text

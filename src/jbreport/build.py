@@ -15,7 +15,14 @@ from pathlib import Path
 from .atomic import write_bytes
 from .catalog import Catalogs, Lookup, load_catalogs, same_language
 from .content import Report, load_reports
-from .errors import Collector, JbreportError, Location, TranslationError, UsageError
+from .errors import (
+    Collector,
+    JbreportError,
+    Location,
+    OutputError,
+    TranslationError,
+    UsageError,
+)
 from .layout import run_layout
 from .localize import localize
 from .render import FORMATS, RenderOptions, renderers
@@ -111,9 +118,13 @@ def _load(project: Project) -> tuple[dict[str, Report], Catalogs]:
     return _STATE["reports"], _STATE["catalogs"]  # type: ignore[return-value]
 
 
+Fallbacks = dict[tuple[str, str, str], str]  # (language, msgctxt, msgid) -> untranslated | fuzzy
+
+
 def run_job(
-    project: Project, job: Job, options: RenderOptions, out_dir: Path, strict: bool = False
-) -> tuple[Path, dict[tuple[str, str], str]]:
+    project: Project, job: Job, options: RenderOptions, strict: bool = False
+) -> tuple[Job, bytes, Fallbacks]:
+    """One output, rendered in memory: nothing is written until every output succeeded."""
     reports, catalogs = _load(project)
     report = reports[job.report]
     summary = {
@@ -130,16 +141,15 @@ def run_job(
     if strict:
         _refuse_fallbacks(localized.lookups)
     data = renderers()[job.fmt](localized.document, options)
-    target = out_dir / job.filename()
-    write_bytes(target, data)
-    fallbacks: dict[tuple[str, str], str] = {}
+    fallbacks: Fallbacks = {}
     for lookup in localized.lookups:
-        fallbacks.update(_tag(lookup))
-    return target, fallbacks
+        for (context, msgid), reason in lookup.fallbacks.items():
+            fallbacks[(lookup.language, context, msgid)] = reason
+    return job, data, fallbacks
 
 
 def _refuse_fallbacks(lookups: list[Lookup]) -> None:
-    """--strict: an untranslated or fuzzy string is an error, raised before anything is written."""
+    """--strict: an untranslated or fuzzy string is an error."""
     problems = Collector()
     for lookup in lookups:
         for (context, msgid), reason in sorted(lookup.fallbacks.items()):
@@ -157,13 +167,6 @@ def _refuse_fallbacks(lookups: list[Lookup]) -> None:
     problems.raise_if_any()
 
 
-def _tag(lookup: Lookup) -> dict[tuple[str, str], str]:
-    return {
-        (lookup.language, f"{ctx}\x04{msgid}"): reason
-        for (ctx, msgid), reason in lookup.fallbacks.items()
-    }
-
-
 def build(
     project: Project,
     *,
@@ -177,48 +180,61 @@ def build(
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> BuildResult:
+    """Build every output in memory, then write them all; any error writes nothing."""
+    from .layout import find_template
+    from .render import prepare
+
     options = options or RenderOptions()
-    loaded = load_reports(project.content, reports)
-    catalogs = load_catalogs(project.translations)
-    _STATE.update(root=str(project.root), reports={r.id: r for r in loaded}, catalogs=catalogs)
     for fmt in formats or FORMATS:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    loaded = load_reports(project.content, reports)
+    catalogs = load_catalogs(project.translations)
+    _STATE.update(root=str(project.root), reports={r.id: r for r in loaded}, catalogs=catalogs)
     out = out_dir or project.root / "output"
     todo = plan(loaded, catalogs, editions, layouts or ["brief"], list(formats or FORMATS))
-    # check every layout once before any output is written
-    from .layout import find_template
-
+    # once, before any work: layouts exist, fonts load, the output folder can be made
     for name in dict.fromkeys(job.layout for job in todo):
         find_template(name, project.root)
+    prepare({job.fmt for job in todo}, options)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
+    rendered = list(_execute(project, todo, options, jobs, strict))
     result = BuildResult()
-    fallbacks: dict[tuple[str, str], str] = {}
-    for target, fb in _execute(project, todo, options, out, jobs, strict):
+    fallbacks: Fallbacks = {}
+    for job, data, fb in rendered:
+        target = out / job.filename()
+        write_bytes(target, data)
         result.written.append(target)
         fallbacks.update(fb)
         if progress:
             progress(target)
-    for (language, key), reason in sorted(fallbacks.items()):
-        result.fallbacks.setdefault(language, {})[tuple(key.split("\x04", 1))] = reason  # type: ignore[index]
+    for (language, context, msgid), reason in sorted(fallbacks.items()):
+        result.fallbacks.setdefault(language, {})[(context, msgid)] = reason
     return result
 
 
 def _execute(
-    project: Project, todo: list[Job], options: RenderOptions, out: Path, jobs: int, strict: bool
-) -> Iterable[tuple[Path, dict[tuple[str, str], str]]]:
+    project: Project, todo: list[Job], options: RenderOptions, jobs: int, strict: bool
+) -> Iterable[tuple[Job, bytes, Fallbacks]]:
+    errors = Collector()
     if jobs <= 1 or len(todo) <= 1:
         for job in todo:
-            yield run_job(project, job, options, out, strict)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        futures = [pool.submit(run_job, project, job, options, out, strict) for job in todo]
-        errors = Collector()
-        for future in futures:
             try:
-                yield future.result()
+                yield run_job(project, job, options, strict)
             except JbreportError as exc:
                 errors.add(exc)
-        errors.raise_if_any()
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = [pool.submit(run_job, project, job, options, strict) for job in todo]
+            for future in futures:
+                try:
+                    yield future.result()
+                except JbreportError as exc:
+                    errors.add(exc)
+    errors.raise_if_any()
 
 
 def default_jobs() -> int:

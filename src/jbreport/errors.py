@@ -121,7 +121,12 @@ class Collector:
         self.errors: list[JbreportError] = []
 
     def add(self, error: JbreportError) -> None:
-        self.errors.append(error)
+        """Add a problem; the same problem found again (by another output) is kept once."""
+        if isinstance(error, ErrorList):
+            for inner in error.errors:
+                self.add(inner)
+        elif str(error) not in {str(e) for e in self.errors}:
+            self.errors.append(error)
 
     def raise_if_any(self) -> None:
         if len(self.errors) == 1:

@@ -70,9 +70,11 @@ class _Language:
     style: nb.NumberStyle
     report: Report
     problems: Collector
+    source: _Language | None = None  # writes strings that have no current translation
 
     def __post_init__(self) -> None:
         self._figures: dict[tuple[str, bool], str] = {}
+        self.fell_back = False
 
     def figure(self, name: str, qualified: bool = False) -> str:
         key = (name, qualified)
@@ -90,7 +92,15 @@ class _Language:
         return self.rich(src).text
 
     def rich(self, src: Src) -> Text:
-        """The string in this language with the spans of its figures."""
+        """The string in this language with the spans of its figures.
+
+        A string with no current translation is written whole in the source language,
+        figures included, so a reader never meets a sentence in one language with figures
+        in another."""
+        if self.source is not None and not self.content.translated(src.context, src.text):
+            self.content.gettext(src.context, src.text)  # records the fallback
+            self.fell_back = True
+            return self.source.rich(src)
         translated = clean_text(self.content.gettext(src.context, src.text))
         try:
             text, spans = fill_spans(translated, self.values())
@@ -197,6 +207,17 @@ def localize(
         )
         for tag in languages
     ]
+    source_language = _Language(
+        report.language,
+        catalogs.lookup(report.language, report.language),
+        catalogs.lookup(report.language, TEMPLATE_LANGUAGE),
+        _style_for(report, report.language),
+        report,
+        problems,
+    )
+    for lang in langs:
+        if not lang.content.is_source:
+            lang.source = source_language
 
     def texts(src: Src | None) -> Texts | None:
         if src is None:
@@ -256,6 +277,11 @@ def localize(
         report_id=report.id,
         layout=layout.name,
         languages=tuple(Language(t, bcp47(t), nb.is_east_asian(t)) for t in languages),
+        fallback_languages=tuple(
+            Language(t, bcp47(t), nb.is_east_asian(t))
+            for t in ([report.language] if any(lang.fell_back for lang in langs) else [])
+            if t not in languages
+        ),
         metadata=metadata,
         header=header,
         footer=footer,

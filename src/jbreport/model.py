@@ -121,9 +121,11 @@ class Document:
     header: Texts  # running header
     footer: Texts  # patterns holding {page} and {pages}
     blocks: tuple[Block, ...]
+    # languages of strings printed untranslated (in the source language)
+    fallback_languages: tuple[Language, ...] = ()
 
     def language(self, tag: str) -> Language:
-        for language in self.languages:
+        for language in (*self.languages, *self.fallback_languages):
             if language.tag == tag:
                 return language
         raise KeyError(tag)

@@ -318,7 +318,8 @@ def update(root: Path) -> list[tuple[Path, bool]]:
         template = entries_to_template(entries_for(path.stem, entries), created)
         merged = merge(catalog, template)
         if render_po(merged) != before:
-            merged.revision_date = source_date()
+            # POT-Creation-Date follows the template; PO-Revision-Date is the translator's
+            # (as with msgmerge): an update is not a revision of the translation
             merged.creation_date = pot_date
             save_catalog(path, merged)
             results.append((path, True))

@@ -46,6 +46,14 @@ def renderers() -> dict[str, Renderer]:
 FORMATS = ("docx", "pdf")
 
 
+def prepare(formats: set[str], options: RenderOptions) -> None:
+    """Load what the formats need once, before any output: a bad font fails here, once."""
+    if "pdf" in formats:
+        from . import pdf
+
+        pdf.font_set(options)
+
+
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:
     """``"Page {page} of {pages}"`` → [("Page ", "page"), (" of ", "pages"), ("", None)]."""
     out: list[tuple[str, str | None]] = []

@@ -66,8 +66,9 @@ class _Writer:
                     body.remove(child)
         else:
             self.doc = docx.Document()
-        self.languages = {lang.tag: lang for lang in document.languages}
-        self.east_asian = next((lang for lang in document.languages if lang.east_asian), None)
+        every = (*document.languages, *document.fallback_languages)
+        self.languages = {lang.tag: lang for lang in every}
+        self.east_asian = next((lang for lang in every if lang.east_asian), None)
         self.western = next((lang for lang in document.languages if not lang.east_asian), None)
 
     # -- setup -----------------------------------------------------------------------

@@ -473,7 +473,10 @@ class _Writer:
     def __init__(self, document: Document, options: RenderOptions) -> None:
         self.document = document
         self.fonts = font_set(options)
-        self.east_asian = {lang.tag: lang.east_asian for lang in document.languages}
+        self.east_asian = {
+            lang.tag: lang.east_asian
+            for lang in (*document.languages, *document.fallback_languages)
+        }
         self._measures: dict[tuple[bool, float, bool], _Measure] = {}
         self.outline_count = 0
         self.bilingual = document.bilingual
