@@ -183,10 +183,19 @@ def test_check_lists_each_problem_at_its_entry(
     assert summary.endswith("en.po: 1 untranslated, 1 fuzzy")
     assert not found
 
+    # content edited without `translations update`: check says so, at the content line
+    yaml_path = root / "content" / "jiangbei-2023.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(text.replace("新春的第一场大会", "新年的第一场大会"), encoding="utf-8")
+    stale = [p for p in check(root) if "run `jbreport translations update`" in p]
+    assert len(stale) == 1 and re.match(r".*jiangbei-2023\.yaml:\d+: not in ", stale[0]), stale
+    yaml_path.write_text(text, encoding="utf-8")
+
     assert main(["-C", str(root), "translations", "check"]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == problems
-    assert f"{len(problems)} problem(s)" in captured.err
+    # the summary line counts entries already listed, not a problem of its own
+    assert f"{len(problems) - 1} problem(s)" in captured.err
 
 
 def test_check_given_files_checks_those_whatever_their_name(

@@ -38,7 +38,7 @@ from .catalog import (
     source_date,
 )
 from .content import Report, load_reports, placeholders
-from .errors import Location, TranslationError, display_path
+from .errors import Location, TranslationError, UsageError, display_path
 from .layout import template_dirs
 
 POT_NAME = "messages.pot"
@@ -495,7 +495,11 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
     paths = files if files else catalog_paths(folder)
     if not paths:
         raise TranslationError("no catalog to check", Location.of(folder))
+    for path in files or ():
+        if not path.is_file():
+            raise UsageError(f"no such PO file: {display_path(path)}")
     glossary = checks.load_glossary(folder)
+    entries = all_entries(root) if not files else []
     problems: list[str] = []
     for path in paths:
         try:
@@ -504,10 +508,30 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
             problems.append(str(exc))
             continue
         shown = display_path(path)
+        if not files:
+            problems += _out_of_date(catalog, entries_for(path.stem, entries), shown, root)
         for problem in checks.check_catalog(catalog, glossary):
             where = f"{shown}:{problem.line}" if problem.line else shown
             problems.append(f"{where}: {problem.message}")
     return problems
+
+
+def _out_of_date(
+    catalog: Catalog, expected: list[TemplateEntry], shown: str, root: Path
+) -> list[str]:
+    """Strings of the content that the catalog does not hold yet (update was not run)."""
+    out = []
+    for entry in expected:
+        msgid = entry.msgid if isinstance(entry.msgid, str) else entry.msgid[0]
+        if catalog.get(msgid, entry.context) is None:
+            ref, line = entry.locations[0] if entry.locations else ("", 0)
+            source = display_path(root / ref) if ref else shown
+            where = f"{source}:{line}" if line else source
+            out.append(
+                f"{where}: not in {shown} (msgctxt {entry.context!r}):"
+                " run `jbreport translations update`"
+            )
+    return out
 
 
 __all__ = [
