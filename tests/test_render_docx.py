@@ -124,7 +124,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None
 def test_styles_not_direct_formatting(built: Path) -> None:
     document = docx.Document(str(built / "jiangbei-2023.zh.docx"))
     used = {p.style.name for p in document.paragraphs}
-    assert {"Title", "Kicker", "Heading 1", "Heading 2", "Normal", "Caption", "Credits"} <= used
+    assert {"Title", "Kicker", "Heading 1", "Heading 2", "Caption", "Credits"} <= used
+    assert {"East Asian Body", "East Asian Lead"} <= used  # first line indented two characters
+    english = docx.Document(str(built / "jiangbei-2023.en.docx"))
+    assert {"Normal", "Lead"} <= {p.style.name for p in english.paragraphs}
     assert document.tables[0].style.name == "Key Figures"
     body = part(built / "jiangbei-2023.zh.docx", "word/document.xml")
     assert "<w:sz " not in body and "<w:color " not in body  # sizes and colours live in styles

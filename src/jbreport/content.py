@@ -523,7 +523,7 @@ class _Reader:
         kinds: set[tuple[nb.Kind, str | None, str | None]] = set()
         for item in self.items(node, "chart"):
             name = self.text(item, "chart item")
-            if name is None:
+            if name is None or name in self.broken_figures:
                 continue
             if name not in figures:
                 self.error(

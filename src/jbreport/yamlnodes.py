@@ -126,7 +126,8 @@ def load_yaml(path: Path) -> Node:
         context, problem_mark = exc.context_mark, exc.problem_mark
         if exc.context and context and problem_mark and context.line != problem_mark.line:
             problem += f" ({exc.context} started at line {context.line + 1})"
-        raise ContentError(f"YAML syntax error: {problem}", _loc(shown, mark)) from None
+        hint = _quote_hint(text, mark.line if mark else None)
+        raise ContentError(f"YAML syntax error: {problem}{hint}", _loc(shown, mark)) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise ContentError(f"YAML error: {exc.reason}", Location(shown, line)) from None
@@ -135,6 +136,19 @@ def load_yaml(path: Path) -> Node:
     if root is None:
         raise ContentError("the file is empty", Location(shown, 1))
     return _convert(root, shown)
+
+
+def _quote_hint(text: str, problem_line: int | None) -> str:
+    """The likely cause of many YAML errors an editor makes: a quote opened and not closed.
+    Points at the nearest line at or before the error with an odd number of quotes."""
+    if problem_line is None:
+        return ""
+    lines = text.splitlines()
+    for number in range(min(problem_line, len(lines) - 1), -1, -1):
+        line = lines[number].replace('\\"', "")
+        if line.count('"') % 2 == 1:
+            return f" (is a closing quote missing on line {number + 1}?)"
+    return ""
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:

@@ -155,6 +155,9 @@ class _Writer:
         byline.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
         lead = styles["Lead"]
         lead.font.size = Pt(11.5)
+        lead.paragraph_format.space_before = Pt(10)
+        for name in ("East Asian Body", "East Asian Lead"):
+            ooxml.set_first_line_chars(styles[name].element.get_or_add_pPr(), 200)
         caption = styles["Caption"]
         caption.font.size = Pt(9)
         caption.font.italic = False
@@ -199,6 +202,8 @@ class _Writer:
             ("Kicker", "Normal"),
             ("Byline", "Normal"),
             ("Lead", "Normal"),
+            ("East Asian Body", "Normal"),
+            ("East Asian Lead", "Lead"),
             ("Credits", "Normal"),
             ("Table Text", "Normal"),
             ("Figure Value", "Table Text"),
@@ -293,7 +298,7 @@ class _Writer:
             case Heading():
                 self.paragraph(self.doc, f"Heading {min(block.level, 2)}", block.text)
             case Paragraph():
-                self.paragraph(self.doc, "Lead" if block.role == "lead" else "Normal", block.text)
+                self.paragraph(self.doc, self.body_style(block, block.text[0].lang), block.text)
             case Photo():
                 self.photo(self.doc, block, block.caption, block.credit)
             case Credits():
@@ -317,6 +322,14 @@ class _Writer:
             )
         if cover.byline is not None:
             self.paragraph(self.doc, "Byline", cover.byline)
+
+    def body_style(self, block: Paragraph, lang: str) -> str:
+        """Chinese, Japanese and Korean paragraphs indent their first line by two characters:
+        their own styles, so the Western ones are not indented."""
+        name = "Lead" if block.role == "lead" else "Normal"
+        if self.lang(lang).east_asian:
+            return f"East Asian {'Lead' if name == 'Lead' else 'Body'}"
+        return name
 
     @staticmethod
     def _same(texts: Texts) -> bool:
@@ -412,7 +425,7 @@ class _Writer:
                     first.style = self.doc.styles[f"Heading {min(block.level, 2)}"]
                     self.add_text(first, block.text[i])
                 case Paragraph():
-                    first.style = self.doc.styles["Lead" if block.role == "lead" else "Normal"]
+                    first.style = self.doc.styles[self.body_style(block, block.text[i].lang)]
                     self.add_text(first, block.text[i])
                 case Photo():
                     cell._tc.remove(first._p)

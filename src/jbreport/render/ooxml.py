@@ -49,6 +49,14 @@ def clear_character_spacing(rpr: Any) -> None:
         rpr.remove(spacing)
 
 
+def set_first_line_chars(ppr: Any, hundredths: int, twips_per_char: int = 220) -> None:
+    """A first-line indent in characters (``w:firstLineChars``: 200 = two characters), with
+    the same indent in twips for applications that ignore character units."""
+    ind = _child(ppr, "w:ind")
+    ind.set(qn("w:firstLineChars"), str(hundredths))
+    ind.set(qn("w:firstLine"), str(hundredths * twips_per_char // 100))
+
+
 def set_lang(rpr: Any, *, val: str, east_asian: str | None = None) -> None:
     lang = _child(rpr, "w:lang")
     lang.set(qn("w:val"), val)
