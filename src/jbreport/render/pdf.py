@@ -487,20 +487,24 @@ class _Writer:
             self._measures[key] = _Measure(self.fonts, *key)
         return self._measures[key]
 
-    def text(self, text: Text, style: Style, outline: int | None = None) -> TextBlock:
+    def text(
+        self, text: Text, style: Style, outline: int | None = None, title: str | None = None
+    ) -> TextBlock:
         entry = None
         if outline is not None:
             self.outline_count += 1
-            entry = Outline(text.text, f"h{self.outline_count}", outline)
+            entry = Outline(title or text.text, f"h{self.outline_count}", outline)
         return TextBlock(text, style, self.measure(text.lang, style), entry)
 
     def style(self, name: str, lang: str) -> Style:
         style = BODY_STYLES[name]
         if name in ("body", "lead", "closing") and self.east_asian[lang]:
             style = replace(style, indent=2.0)  # Chinese paragraphs indent two characters
+        if self.bilingual and name in ("cell", "value"):
+            style = replace(style, size=style.size - 1)
         if self.bilingual and name in ("body", "lead", "closing", "caption"):
             style = replace(style, size=style.size - 1, leading=style.leading - 2)
-            if not self.east_asian[lang] and style.align == "justify":
+            if not self.east_asian.get(lang, False) and style.align == "justify":
                 # a narrow column of Western text reads better ragged than with rivers
                 style = replace(style, align="left")
         return style
@@ -518,9 +522,10 @@ class _Writer:
         if len(texts) == 1:
             return [self.text(texts[0], self.style(name, texts[0].lang), outline)]
         columns: list[list[Flowable]] = []
+        title = " / ".join(t.text for t in texts)  # the bookmark carries every language
         for i, text in enumerate(texts):
             level = outline if i == 0 else None
-            columns.append([self.text(text, self.style(name, text.lang), level)])
+            columns.append([self.text(text, self.style(name, text.lang), level, title)])
         return [Parallel(columns)]
 
     def stacked(self, texts: Texts, name: str) -> list[Flowable]:
@@ -576,7 +581,7 @@ class _Writer:
         n = len(self.document.languages)
         usable = PAGE_W - 2 * MARGIN_X
         unit = usable / n
-        widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.52, unit * 0.48] * n
+        widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.47, unit * 0.53] * n
         table = Table(rows, colWidths=widths, hAlign="CENTER")
         table.setStyle(
             TableStyle(
