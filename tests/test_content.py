@@ -207,7 +207,7 @@ def test_empty_and_missing_content_folder(
     assert code == errors.EXIT_INPUT and "no report (*.yaml) in the content folder" in err
     (root / "content").rmdir()
     code, err = build_cli(root, capsys)
-    assert code == errors.EXIT_INPUT and "content folder not found" in err
+    assert code == errors.EXIT_USAGE and "no content folder" in err and "-C DIR" in err
 
 
 def _with_photo(image: str) -> str:
@@ -296,5 +296,5 @@ def test_translation_with_other_placeholders(
 
 
 def test_load_reports_names_an_unknown_report() -> None:
-    with pytest.raises(errors.ContentError, match="no report named 'jiangbei-2032'; did you mean"):
+    with pytest.raises(errors.UsageError, match="no report named 'jiangbei-2032'; did you mean"):
         load_reports(ROOT / "content", ["jiangbei-2032"])

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import EXIT_CHECK, JbreportError, UsageError, display_path
 
 
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("."),
         help="project folder holding content/ and translations/ (default: .)",
     )
+    parser.add_argument("--version", action="version", version=f"jbreport {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="write briefs into output/")
@@ -142,8 +144,14 @@ def _build(args: argparse.Namespace, root: Path) -> int:
             f"warning: {language}: {summary} string(s) printed in the source language",
             file=sys.stderr,
         )
-        for ctx, _msgid in list(entries)[:10]:
-            print(f"  {entries[(ctx, _msgid)]}: {ctx}", file=sys.stderr)
+        for (ctx, msgid), reason in list(entries.items())[:10]:
+            shown = msgid if len(msgid) <= 40 else msgid[:39] + "…"
+            print(f"  {reason}: {ctx}: {shown}", file=sys.stderr)
+        if len(entries) > 10:
+            print(
+                f"  … and {len(entries) - 10} more: see `jbreport translations check`",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -164,7 +172,13 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
             print(f"{'updated' if changed else 'unchanged'} {display_path(path)}")
         return 0
     if args.action == "status":
-        print(tr.format_status(tr.status(project_root)))
+        results = tr.status(project_root)
+        if not results:
+            raise UsageError(
+                f"no catalog in {display_path(project_root / 'translations')}: start one with"
+                " `jbreport translations init LANG` (or run in a project folder, or use -C DIR)"
+            )
+        print(tr.format_status(results))
         return 0
     if args.action == "check":
         problems = tr.check(project_root, args.files or None)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import numbers as nb
-from .errors import Collector, ContentError, JbreportError, Location
+from .errors import Collector, ContentError, JbreportError, Location, UsageError, display_path
 from .text import clean_text
 from .yamlnodes import Node, did_you_mean, load_yaml
 
@@ -661,7 +661,10 @@ def load_report(path: Path, project_root: Path | None = None) -> Report:
 
 def find_reports(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
-        raise ContentError("content folder not found", Location.of(content_dir))
+        raise UsageError(
+            f"no content folder {display_path(content_dir)}: run jbreport in a project folder"
+            " (one holding content/ and translations/) or name it with -C DIR"
+        )
     paths = sorted(p for p in content_dir.glob("*.yaml") if not p.name.startswith("."))
     if not paths:
         raise ContentError("no report (*.yaml) in the content folder", Location.of(content_dir))
@@ -675,9 +678,9 @@ def load_reports(content_dir: Path, only: list[str] | None = None) -> list[Repor
         known = {p.stem: p for p in paths}
         missing = [r for r in only if r not in known]
         if missing:
-            raise ContentError(
-                f"no report named {missing[0]!r}{did_you_mean(missing[0], list(known))}",
-                Location.of(content_dir),
+            raise UsageError(
+                f"no report named {missing[0]!r}{did_you_mean(missing[0], list(known))}"
+                f" (reports: {', '.join(known)})"
             )
         paths = [known[r] for r in only]
     problems = Collector()

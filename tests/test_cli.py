@@ -1,0 +1,67 @@
+"""The command line: help, version, usage errors with their documented exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from jbreport import __version__, errors
+from jbreport.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"jbreport {__version__}"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jbreport", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "translations" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build", "-r", "jiangbei-2032"], "no report named 'jiangbei-2032'; did you mean"),
+        (["build", "-l", "zh+zh"], "an edition is a language"),
+        (["build", "-l", "de"], "no catalog for 'de': run `jbreport translations init de`"),
+        (["build", "--layout", "breif"], "no layout named 'breif'; did you mean 'brief'"),
+        (["build", "-j", "0"], "--jobs must be 1 or more"),
+        (["build", "--reference-docx", "nope.docx"], "reference DOCX nope.docx not found"),
+        (["translations", "check", "nope.po"], "no such PO file"),
+    ],
+)
+def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["-C", str(ROOT), *argv])
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    expected = errors.EXIT_USAGE if "layout" not in message else errors.EXIT_INPUT
+    assert code == expected, err
+
+
+def test_outside_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(tmp_path), "build"]) == errors.EXIT_USAGE
+    assert "no content folder" in capsys.readouterr().err
+    assert main(["-C", str(tmp_path), "translations", "status"]) == errors.EXIT_USAGE
+    assert "no catalog" in capsys.readouterr().err
+    assert main(["-C", str(tmp_path / "missing"), "build"]) == errors.EXIT_USAGE
+
+
+def test_status_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(ROOT), "translations", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "en" in out and "jiangbei-2023" in out and "100.0%" in out
+
+
+def test_layouts_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(ROOT), "layouts"]) == 0
+    assert capsys.readouterr().out.split() == ["brief", "factsheet"]
