@@ -9,7 +9,9 @@ columns at the same height so each paragraph starts beside its translation.
 
 from __future__ import annotations
 
+import datetime
 import io
+import time
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, assert_never
@@ -665,10 +667,9 @@ class _Writer:
         template.addPageTemplates([PageTemplate("page", [frame])])
         story = self.flowables()
         created = meta.created
-        pages: list[int] = []
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-            return _NumberedCanvas(self, created, pages, *args, **kwargs)
+            return _NumberedCanvas(self, created, *args, **kwargs)
 
         template.build(story, canvasmaker=canvasmaker)
         return buffer.getvalue()
@@ -735,15 +736,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps each page until the end, so every footer can say how many pages there are."""
 
     def __init__(
-        self, writer: _Writer, created: Any, pages: list[int], *args: Any, **kwargs: Any
+        self, writer: _Writer, created: datetime.datetime, *args: Any, **kwargs: Any
     ) -> None:
         kwargs["initialFontName"] = writer.fonts.latin  # no Helvetica reference anywhere
         super().__init__(*args, **kwargs)
         self._writer = writer
         self._saved: list[dict[str, Any]] = []
+        # reportlab dates the file from this stamp (SOURCE_DATE_EPOCH or, in invariant mode,
+        # 2000-01-01): make it the document's own date, from localize.document_date
         stamp = self._doc._timeStamp
-        import time
-
         t = created.timestamp()
         stamp.t = t
         stamp.lt = time.gmtime(t)
