@@ -69,6 +69,7 @@ class _Writer:
         every = (*document.languages, *document.fallback_languages)
         self.languages = {lang.tag: lang for lang in every}
         self.east_asian = next((lang for lang in every if lang.east_asian), None)
+        self._style_ids: dict[str, str] = {}
         self.western = next((lang for lang in document.languages if not lang.east_asian), None)
 
     # -- setup -----------------------------------------------------------------------
@@ -276,8 +277,17 @@ class _Writer:
                 paragraph.add_run(separator)
             self.add_text(paragraph, text)
 
+    def set_style(self, paragraph: Any, name: str) -> None:
+        """Give a paragraph a style by its id, looked up once: python-docx's ``style =``
+        scans every style of the document on each call."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            style_id = self._style_ids[name] = self.doc.styles[name].style_id
+        paragraph._p.style = style_id
+
     def paragraph(self, container: Any, style: str, texts: Texts | None = None) -> Any:
-        paragraph = container.add_paragraph(style=self.doc.styles[style])
+        paragraph = container.add_paragraph()
+        self.set_style(paragraph, style)
         if texts is not None:
             for i, text in enumerate(texts):
                 if i:
@@ -372,7 +382,7 @@ class _Writer:
 
     def paragraph_in(self, cell: Any, style: str) -> Any:
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.doc.styles[style]
+        self.set_style(paragraph, style)
         return paragraph
 
     def chart(self, block: Chart) -> None:
@@ -380,13 +390,13 @@ class _Writer:
 
         self.paragraph(self.doc, "Heading 2", block.title)
         png = bar_chart_png(block, self.document.languages)
-        paragraph = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+        paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(WIDTH_PT))
 
     def photo(self, container: Any, photo: Photo, caption: Texts, credit: Texts | None) -> None:
         if photo.image is not None:
-            paragraph = container.add_paragraph(style=self.doc.styles["Normal"])
+            paragraph = container.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             width = Cm(7.5) if self.document.bilingual else Cm(15)
             try:
@@ -422,10 +432,10 @@ class _Writer:
             first = cell.paragraphs[0]
             match block:
                 case Heading():
-                    first.style = self.doc.styles[f"Heading {min(block.level, 2)}"]
+                    self.set_style(first, f"Heading {min(block.level, 2)}")
                     self.add_text(first, block.text[i])
                 case Paragraph():
-                    first.style = self.doc.styles[self.body_style(block, block.text[i].lang)]
+                    self.set_style(first, self.body_style(block, block.text[i].lang))
                     self.add_text(first, block.text[i])
                 case Photo():
                     cell._tc.remove(first._p)
