@@ -25,7 +25,7 @@ from .errors import (
 )
 from .layout import run_layout
 from .localize import localize
-from .render import FORMATS, RenderOptions, renderers
+from .render import FORMATS, RenderOptions, renderer
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def run_job(
     localized = localize(report, layout, catalogs, job.edition)
     if strict:
         _refuse_fallbacks(localized.lookups)
-    data = renderers()[job.fmt](localized.document, options)
+    data = renderer(job.fmt)(localized.document, options)
     fallbacks: Fallbacks = {}
     for lookup in localized.lookups:
         for (context, msgid), reason in lookup.fallbacks.items():

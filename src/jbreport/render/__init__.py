@@ -36,11 +36,20 @@ class RenderOptions:
 Renderer = Callable[[Document, RenderOptions], bytes]
 
 
-def renderers() -> dict[str, Renderer]:
-    """The registry, imported lazily so a DOCX-only build never loads reportlab."""
-    from . import docx, pdf
+def renderer(fmt: str) -> Renderer:
+    """The writer of a format, imported on first use: a DOCX-only build never loads reportlab."""
+    if fmt == "docx":
+        from . import docx
 
-    return {"docx": docx.render, "pdf": pdf.render}
+        return docx.render
+    from . import pdf
+
+    return pdf.render
+
+
+def renderers() -> dict[str, Renderer]:
+    """The registry: format name → writer (imports every writer)."""
+    return {fmt: renderer(fmt) for fmt in FORMATS}
 
 
 FORMATS = ("docx", "pdf")
