@@ -136,8 +136,7 @@ def break_lines(
         current: list[Atom] = []
         used = 0.0
         avail = width - (first_indent if not lines else 0.0)
-        for atom in _fitting(part, width_of, width - first_indent):
-            w = width_of(atom.text)
+        for atom, w in _fitting(part, width_of, width - first_indent):
             gap = space if (atom.space_before and current) else 0.0
             if current and used + gap + w > avail + 1e-6:
                 lines.append(Line(tuple(current), used, False))
@@ -148,28 +147,31 @@ def break_lines(
     return lines
 
 
-def _fitting(atoms: list[Atom], width_of: Callable[[str], float], width: float) -> Iterator[Atom]:
-    """The atoms, any wider than a line cut into line-sized pieces: at inner spaces (a long
-    figure such as "more than CNY 1.9 trillion"), else between characters, so nothing ever
-    overflows the frame.  One pass over the characters, however long the word."""
+def _fitting(
+    atoms: list[Atom], width_of: Callable[[str], float], width: float
+) -> Iterator[tuple[Atom, float]]:
+    """The atoms with their widths, any wider than a line cut into line-sized pieces: at
+    inner spaces (a long figure such as "more than CNY 1.9 trillion"), else between
+    characters, so nothing ever overflows the frame.  One pass, however long the word."""
     for atom in atoms:
-        if width_of(atom.text) <= width:
-            yield atom
+        w = width_of(atom.text)
+        if w <= width:
+            yield atom, w
             continue
         pieces = atom.text.split(" ") if " " in atom.text else [atom.text]
         first = True
         for piece in pieces:
             chunk, used = "", 0.0
             for ch in piece:
-                w = width_of(ch)
-                if chunk and used + w > width:
-                    yield Atom(chunk, atom.space_before if first else False)
+                cw = width_of(ch)
+                if chunk and used + cw > width:
+                    yield Atom(chunk, atom.space_before if first else False), used
                     first = False
                     chunk, used = "", 0.0
                 chunk += ch
-                used += w
+                used += cw
             if chunk:
-                yield Atom(chunk, atom.space_before if first else True)
+                yield Atom(chunk, atom.space_before if first else True), used
                 first = False
 
 

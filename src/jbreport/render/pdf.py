@@ -272,11 +272,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         segments: list[tuple[str, float]] = []  # (text, extra space after its last glyph)
         for i, atom in enumerate(line.atoms):
             if i and atom.space_before:
-                segments.append((" ", stretch))
+                _append(segments, " ", stretch)
             after = 0.0 if western else stretch
             if len(atom.text) > 1:
-                segments.append((atom.text[:-1], 0.0))
-            segments.append((atom.text[-1:], after))
+                _append(segments, atom.text[:-1], 0.0)
+            _append(segments, atom.text[-1:], after)
         canvas.saveState()
         canvas.setFillColor(style.color)
         fake_bold = style.bold and measure.east_asian
@@ -314,6 +314,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     current = font
                 obj.textOut(chunk)
         canvas.drawText(obj)
+
+
+def _append(segments: list[tuple[str, float]], text: str, after: float) -> None:
+    """Add a segment, joined to the last one when their spacing is the same (one text
+    operation for a run of ideographs, not one per character)."""
+    if segments and segments[-1][1] == after:
+        segments[-1] = (segments[-1][0] + text, after)
+    else:
+        segments.append((text, after))
 
 
 class Parallel(Flowable):  # type: ignore[misc]
