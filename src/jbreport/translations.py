@@ -9,6 +9,11 @@ by msgctxt (a stable path to where a string lives), so an edited source string k
 translation, marked fuzzy with the previous msgid (see :func:`merge`).  Nothing translated is
 ever dropped: an entry no longer in the source becomes obsolete (``#~``), and a second run
 changes no byte.
+
+Why not Babel's ``Catalog.update``: its fuzzy search compares every new string with every
+unmatched old one (527 s on a 20,000-entry catalog, measured for the benchmark issue), and
+it knows nothing of msgctxt as a place, so an edited paragraph would lose its previous text.
+The merge works on Babel's ``Catalog`` and ``Message`` objects with dictionary lookups.
 """
 
 from __future__ import annotations
