@@ -374,6 +374,16 @@ def load_catalogs(folder: Path) -> Catalogs:
 
 
 PO_WIDTH = 76
+_BREAKABLE = re.compile(r"[\s-]")
+
+
+def _normalize(value: str, prefix: str) -> str:
+    """Babel's ``normalize`` (its PO string layout), without its word-splitting regex where
+    there is nothing to split at: that regex backtracks badly on long Chinese lines, and
+    such a line is written whole either way."""
+    if _BREAKABLE.search(value) is None:
+        return normalize(value, prefix=prefix, width=0)
+    return normalize(value, prefix=prefix, width=PO_WIDTH)
 
 
 def render_po(catalog: Catalog) -> bytes:
@@ -438,16 +448,16 @@ def _locations(message: Message) -> str:
 def _previous(message: Message, prefix: str) -> list[str]:
     if not message.previous_id:
         return []
-    out = [f"{prefix}msgid {normalize(message.previous_id[0], prefix=prefix, width=PO_WIDTH)}\n"]
+    out = [f"{prefix}msgid {_normalize(message.previous_id[0], prefix)}\n"]
     if len(message.previous_id) > 1:
-        plural = normalize(message.previous_id[1], prefix=prefix, width=PO_WIDTH)
+        plural = _normalize(message.previous_id[1], prefix)
         out.append(f"{prefix}msgid_plural {plural}\n")
     return out
 
 
 def _entry(catalog: Catalog, message: Message, prefix: str) -> list[str]:
     def field(keyword: str, value: str) -> str:
-        return f"{prefix}{keyword} {normalize(value, prefix=prefix, width=PO_WIDTH)}\n"
+        return f"{prefix}{keyword} {_normalize(value, prefix)}\n"
 
     out = []
     if message.context:

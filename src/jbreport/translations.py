@@ -28,6 +28,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract as babel_extract
 
 from . import numbers as nb
+from .atomic import write_bytes
 from .catalog import (
     TEMPLATE_LANGUAGE,
     TemplateEntry,
@@ -316,20 +317,19 @@ def update(root: Path) -> list[tuple[Path, bool]]:
     results = [(pot, changed)]
     for path in catalog_paths(folder):
         catalog = read_catalog(path, expect_language=path.stem)
-        before = render_po(catalog)
         created = catalog.creation_date
         if not isinstance(created, datetime.datetime):
             created = pot_date
         template = entries_to_template(entries_for(path.stem, entries), created)
         merged = merge(catalog, template)
-        if render_po(merged) != before:
-            # POT-Creation-Date follows the template; PO-Revision-Date is the translator's
-            # (as with msgmerge): an update is not a revision of the translation
-            merged.creation_date = pot_date
-            save_catalog(path, merged)
-            results.append((path, True))
-        else:
+        if render_po(merged) == path.read_bytes():
             results.append((path, False))
+            continue
+        # POT-Creation-Date follows the template; PO-Revision-Date is the translator's
+        # (as with msgmerge): an update is not a revision of the translation
+        merged.creation_date = pot_date
+        write_bytes(path, render_po(merged))
+        results.append((path, True))
     return results
 
 
@@ -343,7 +343,7 @@ def _save_template(path: Path, entries: list[TemplateEntry]) -> tuple[bool, date
             previous = None
         if previous is not None and isinstance(previous.creation_date, datetime.datetime):
             template.creation_date = previous.creation_date
-            if render_po(template) == render_po(previous):
+            if render_po(template) == path.read_bytes():
                 return False, previous.creation_date
             template.creation_date = source_date()
     return save_catalog(path, template), source_date()
