@@ -9,6 +9,7 @@ so nothing ever overflows the frame.  Pure Python: widths come from a callback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
 # Never split between two of these: —— and ……
 INSEPARABLE = set("—…‥")
 SPACES = {" ", "\t"}
+_CJK_CLASS = CJK_RE.pattern[1:-1]
+_PIECE = re.compile(
+    rf"(?P<space>[ \t]+)|(?P<cjk>[{_CJK_CLASS}])"
+    rf"|(?P<latin>[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
+)
 NO_BREAK_SPACE = "\u00a0"
 
 
@@ -57,28 +63,15 @@ def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
 
 
 def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
-    # 1. pieces: each ideograph alone, Latin runs whole, spaces as separators
+    # 1. pieces: each ideograph alone, Latin runs whole (a long one may break after a
+    # hyphen, dash or slash), spaces as separators; found by one regular expression
     pieces: list[tuple[int, int, bool]] = []  # start, end, space_before
-    i, n = 0, len(text)
     space = False
-    while i < n:
-        ch = text[i]
-        if ch in SPACES:
+    for match in _PIECE.finditer(text):
+        if match.lastgroup == "space":
             space = True
-            i += 1
             continue
-        if _is_cjk(ch):
-            pieces.append((i, i + 1, space))
-            i += 1
-        else:
-            j = i + 1
-            while j < n and text[j] not in SPACES and not _is_cjk(text[j]):
-                # a break after a hyphen or dash inside a long Latin run
-                if text[j - 1] in "-–—/" and text[j].isalnum() and j - i > 1:
-                    break
-                j += 1
-            pieces.append((i, j, space))
-            i = j
+        pieces.append((match.start(), match.end(), space))
         space = False
     # 2. glue: which piece boundaries may not break
     glue = [False] * len(pieces)  # glue[k]: piece k sticks to piece k-1
