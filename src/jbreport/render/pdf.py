@@ -428,33 +428,22 @@ class BarChart(Flowable):  # type: ignore[misc]
         bar_space = self.width - label_w - value_w - 8
         top = max(bar.value for bar in self.chart.bars) or 1
         y = self.height - 2
-        style = Style(size=self.SIZE)
         for bar in self.chart.bars:
-            for i, text in enumerate(bar.label):
-                measure = self.writer.measure(text.lang, style)
-                self.writer._draw_plain(
-                    canvas,
-                    measure,
-                    text.text,
-                    2,
-                    y - self.LINE * (i + 1) + 2,
-                    INK if i == 0 else GREY,
-                    max_width=label_w - 8,
-                )
+            self._texts(bar.label, 2, y, label_w - 8)
             length = float(bar_space) * float(bar.value / top)
             canvas.setFillColor(ACCENT)
             canvas.rect(label_w, y - self.row + 6, max(length, 1.0), self.row - 8, stroke=0, fill=1)
-            for i, text in enumerate(bar.display):
-                measure = self.writer.measure(text.lang, style)
-                self.writer._draw_plain(
-                    canvas,
-                    measure,
-                    text.text,
-                    label_w + length + 4,
-                    y - self.LINE * (i + 1) + 2,
-                    INK if i == 0 else GREY,
-                )
+            self._texts(bar.display, label_w + length + 4, y, None)
             y -= self.row
+
+    def _texts(self, texts: Texts, x: float, top: float, max_width: float | None) -> None:
+        """One line per language below ``top``: the first in ink, the others grey."""
+        style = Style(size=self.SIZE)
+        for i, text in enumerate(texts):
+            measure = self.writer.measure(text.lang, style)
+            y = top - self.LINE * (i + 1) + 2
+            color = INK if i == 0 else GREY
+            self.writer._draw_plain(self.canv, measure, text.text, x, y, color, max_width)
 
 
 class Rule(Flowable):  # type: ignore[misc]
