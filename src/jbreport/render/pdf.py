@@ -117,6 +117,7 @@ class Style:
     space_before: float = 0.0
     space_after: float = 6.0
     bold: bool = False
+    balance: bool = False  # lines of even length (headings): no word left alone at the end
 
 
 class _Measure:
@@ -205,9 +206,28 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 return self._lines
             parts = linebreak.atoms(self.text.text, self.text.keep)
             indent = self.style.indent * self.style.size if self.first else 0.0
-            self._lines = linebreak.break_lines(parts, self.measure.width, width, indent)
+            lines = linebreak.break_lines(parts, self.measure.width, width, indent)
+            if self.style.balance and len(lines) > 1:
+                lines = self._balanced(parts, width, indent, len(lines))
+            self._lines = lines
             self._width = width
         return self._lines
+
+    def _balanced(
+        self, parts: list[list[linebreak.Atom]], width: float, indent: float, count: int
+    ) -> list[linebreak.Line]:
+        """The narrowest measure that still takes ``count`` lines: a heading of two lines
+        breaks near its middle instead of leaving one character on the second."""
+        low, high = width / count, width
+        best = linebreak.break_lines(parts, self.measure.width, width, indent)
+        for _ in range(12):
+            middle = (low + high) / 2
+            lines = linebreak.break_lines(parts, self.measure.width, middle, indent)
+            if len(lines) <= count:
+                best, high = lines, middle
+            else:
+                low = middle
+        return best
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -769,14 +789,32 @@ BODY_STYLES: dict[str, Style] = {
     "body": Style(size=10.5, leading=18.0),
     "lead": Style(size=11, leading=19.0),
     "closing": Style(size=10.5, leading=18.0),
-    "kicker": Style(size=11, leading=16, color=RED, align="left", space_after=4, bold=True),
-    "title": Style(size=21, leading=28, color=ACCENT, align="left", space_after=4, bold=True),
+    "kicker": Style(
+        size=11, leading=16, color=RED, align="left", space_after=4, bold=True, balance=True
+    ),
+    "title": Style(
+        size=21, leading=28, color=ACCENT, align="left", space_after=4, bold=True, balance=True
+    ),
     "meta": Style(size=9.5, leading=14, color=GREY, align="left", space_after=0),
     "heading": Style(
-        size=13.5, leading=20, color=ACCENT, align="left", space_before=12, space_after=6, bold=True
+        size=13.5,
+        leading=20,
+        color=ACCENT,
+        align="left",
+        space_before=12,
+        space_after=6,
+        bold=True,
+        balance=True,
     ),
     "subheading": Style(
-        size=11.5, leading=17, color=ACCENT, align="left", space_before=6, space_after=4, bold=True
+        size=11.5,
+        leading=17,
+        color=ACCENT,
+        align="left",
+        space_before=6,
+        space_after=4,
+        bold=True,
+        balance=True,
     ),
     "caption": Style(
         size=8.5, leading=13, color=GREY, align="left", space_before=2, space_after=10
