@@ -167,3 +167,24 @@ def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
     text = squash(run(require("pdftotext"), root / "output" / "jiangbei-2023.en.pdf", "-"))
     assert "2022年2月10日，江北区召开了新年的第一场大会" in text
     assert "615.6亿元" in text and "February10,2022，" not in text
+
+
+def test_untranslated_noun_keeps_its_sentence_in_the_source_language(tmp_path: Path) -> None:
+    """A fuzzy plural noun (42个重点项目) must not land inside an English sentence."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    po = root / "translations" / "en.po"
+    text = po.read_text(encoding="utf-8")
+    anchor = 'msgctxt "jiangbei-2023/figures/first_batch_projects/noun"'
+    head, tail = text.split(anchor, 1)
+    head = head[: head.rindex("#, python-brace-format")] + "#, fuzzy, python-brace-format\n"
+    po.write_text(head + anchor + tail, encoding="utf-8")
+    result = build(Project(root), editions=[("en",)], layouts=["brief"], formats=["pdf"])
+    assert (
+        "jiangbei-2023/figures/first_batch_projects/noun",
+        "{count}个重点项目",
+    ) in result.fallbacks["en"]
+    pdf = squash(run(require("pdftotext"), root / "output" / "jiangbei-2023.en.pdf", "-"))
+    assert "江北区2023年首批42个重点项目签约，投资总金额302.5亿元" in pdf
+    assert "42个重点项目for" not in pdf and "of42个" not in pdf

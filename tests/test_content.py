@@ -298,3 +298,12 @@ def test_translation_with_other_placeholders(
 def test_load_reports_names_an_unknown_report() -> None:
     with pytest.raises(errors.UsageError, match="no report named 'jiangbei-2032'; did you mean"):
         load_reports(ROOT / "content", ["jiangbei-2032"])
+
+
+def test_a_tall_image_fits_the_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    root = project(tmp_path, _with_photo("images/tall.png"))
+    (root / "content" / "images").mkdir()
+    Image.new("RGB", (100, 2000), "blue").save(root / "content" / "images" / "tall.png")
+    assert main(["-C", str(root), "build", "-l", "zh", "-j", "1", "--layout", "brief"]) == 0

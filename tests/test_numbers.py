@@ -276,3 +276,43 @@ class _Nouns:
 def test_count_noun_follows_plural_rules(value: str, expected: str) -> None:
     figure = count(value, noun="{count}个项目", noun_context="r/figures/x/noun")
     assert nb.format_figure(figure, "en", _Nouns()) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "value", "decimals", "expected"),
+    [
+        ("en", "1e15", None, "1000 trillion"),  # beyond the largest scale word: no recursion
+        ("ja", "1e21", None, "100000京"),
+        ("en", "999999.5", 0, "1 million"),  # rounding carries into the first scale
+        ("zh", "9999.5", 0, "1万"),
+        ("de", "999999.96", 1, "1,0 Millionen"),
+    ],
+)
+def test_scale_edges(tag: str, value: str, decimals: int | None, expected: str) -> None:
+    assert nb.format_number(D(value), tag, decimals=decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "expected"),
+    [("3,025 Milliarden", "de", D("3025000000")), ("55.000", "de", D("55000"))],
+)
+def test_parse_number_uses_the_locale_separators(text: str, tag: str, expected: Decimal) -> None:
+    assert nb.parse_number(text, tag) == expected
+
+
+def test_parse_number_refuses_an_ambiguous_separator() -> None:
+    with pytest.raises(nb.FigureValueError, match="not a number as en writes it"):
+        nb.parse_number("1,5", "en")
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        (fig(nb.Kind.POINTS, "1.0"), "1 percentage point"),
+        (fig(nb.Kind.POINTS, "1", decimals=1), "1.0 percentage points"),
+        (qty("1.0", "length-kilometer", unit_style="long"), "1 kilometer"),
+        (qty("1", "length-kilometer", unit_style="long", decimals=1), "1.0 kilometers"),
+    ],
+)
+def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> None:
+    assert nb.format_figure(figure, "en", nb.SourceMessages(nb.get_locale("en"))) == expected

@@ -255,7 +255,7 @@ def plural_index(catalog: Catalog, n: Decimal) -> int:
     import gettext
 
     expr = gettext.c2py(catalog.plural_expr)
-    if n == n.to_integral_value():
+    if n == n.to_integral_value() and int(n.as_tuple().exponent) >= 0:  # 1, not 1.0
         return int(expr(int(abs(n))))
     locale = catalog.locale if isinstance(catalog.locale, Locale) else nb.get_locale("en")
     category = locale.plural_form(abs(n))
@@ -296,7 +296,11 @@ class Lookup:
         if self.is_source:
             return False
         message = self._message(context, msgid)
-        return message is not None and bool(message.string)
+        if message is None:
+            return False
+        if isinstance(message.string, (tuple, list)):
+            return all(message.string)  # every plural form
+        return bool(message.string)
 
     def gettext(self, context: str, msgid: str) -> str:
         if self.is_source:

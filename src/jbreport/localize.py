@@ -17,7 +17,7 @@ from typing import Any
 
 from . import numbers as nb
 from .catalog import TEMPLATE_LANGUAGE, Catalogs, Lookup, message_line
-from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto
+from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto, placeholders
 from .errors import Collector, Location, TemplateError, TranslationError
 from .layout import WORDS, Layout, Msg, Part
 from .model import (
@@ -80,6 +80,18 @@ class _Language:
         key = (name, qualified)
         if key not in self._figures:
             src = self.report.figures[name]
+            noun = src.figure
+            if (
+                self.source is not None
+                and noun.noun is not None
+                and noun.noun_context is not None
+                and not self.content.translated(noun.noun_context, noun.noun)
+            ):
+                # no current translation of its noun: the figure stays in the source language
+                self.content.gettext(noun.noun_context, noun.noun)
+                self.fell_back = True
+                self._figures[key] = self.source.figure(name, qualified)
+                return self._figures[key]
             self._figures[key] = nb.format_figure(
                 src.figure, self.tag, _FigureMessages(self), self.style, qualified=qualified
             )
@@ -97,7 +109,7 @@ class _Language:
         A string with no current translation is written whole in the source language,
         figures included, so a reader never meets a sentence in one language with figures
         in another."""
-        if self.source is not None and not self.content.translated(src.context, src.text):
+        if self.source is not None and not self._current(src):
             self.content.gettext(src.context, src.text)  # records the fallback
             self.fell_back = True
             return self.source.rich(src)
@@ -108,6 +120,20 @@ class _Language:
             self.problems.add(self._placeholder_error(src, translated, exc))
             text, spans = fill_spans(src.text, self.values())
         return Text(self.tag, text, spans)
+
+    def _current(self, src: Src) -> bool:
+        """Whether the string and the nouns of its figures all have current translations."""
+        if not self.content.translated(src.context, src.text):
+            return False
+        for name in placeholders(src.text):
+            figure = self.report.figures.get(name)
+            if figure is not None and figure.noun is not None:
+                noun = figure.figure
+                assert noun.noun is not None and noun.noun_context is not None
+                if not self.content.translated(noun.noun_context, noun.noun):
+                    self.content.gettext(noun.noun_context, noun.noun)  # records the fallback
+                    return False
+        return True
 
     def _placeholder_error(self, src: Src, translated: str, exc: Exception) -> TranslationError:
         if translated == src.text or self.content.catalog is None:

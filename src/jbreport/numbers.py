@@ -22,9 +22,11 @@ from typing import Literal, Protocol
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import (
+    NumberFormatError,
     format_decimal,
     format_percent,
     is_currency,
+    parse_decimal,
 )
 from babel.units import UnknownUnitError, format_unit, get_unit_name
 
@@ -256,14 +258,20 @@ def parse_number(text: str, tag: str) -> Decimal:
     ``302.5亿`` is ``Decimal('3.025E+10')`` and formats back to 30.25 billion, never 30.250.
     """
     raw = text.strip().replace("\u00a0", " ")
-    m = re.fullmatch(r"([+-]?)(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(.*)", raw)
+    m = re.fullmatch(r"([+-]?)(\d[\d,.\u202f'’]*|[.,]\d+)\s*(.*)", raw)
     if not m:
         raise FigureValueError(f"not a number: {text!r}")
-    sign, digits, word = m[1], m[2].replace(",", ""), m[3].strip()
+    sign, digits, word = m[1], m[2], m[3].strip()
     try:
-        number = Decimal(sign + digits)
-    except InvalidOperation:
+        # the locale's own separators: 3,025 is 3.025 in German, 55.000 fifty-five thousand
+        number = parse_decimal(digits, locale=get_locale(tag), strict=True)
+    except NumberFormatError as exc:
+        hint = f" (did you mean {exc.suggestions[0]}?)" if exc.suggestions else ""
+        raise FigureValueError(f"not a number as {tag} writes it: {text!r}{hint}") from None
+    except (InvalidOperation, ValueError):
         raise FigureValueError(f"not a number: {text!r}") from None
+    if sign == "-":
+        number = -number
     if not word:
         return number
     for scale in sorted(_scales(tag), key=lambda s: -len(s.patterns[0][1])):
@@ -291,6 +299,11 @@ def _round(value: Decimal, decimals: int | None) -> Decimal:
     if decimals is None:
         return _plain(value)
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _shown(value: Decimal, decimals: int | None) -> Decimal:
+    """The value as printed (1.0 → 1; 1 with one decimal → 1.0): what plural rules see."""
+    return _round(value, decimals)
 
 
 def _digits(
@@ -330,9 +343,14 @@ def format_number(
         if magnitude >= Decimal(10) ** candidate.magnitude:
             chosen = candidate
     if chosen is None:
-        return _digits(_round(value, decimals), tag, style, decimals=decimals)
+        rounded = _round(value, decimals)
+        if scales and abs(rounded) >= Decimal(10) ** scales[0].magnitude:
+            # rounding carried into the first scale: 9999.5 -> 1万, 999,999.5 -> 1 million
+            return format_number(rounded, tag, style, decimals=decimals, scale=scale)
+        return _digits(rounded, tag, style, decimals=decimals)
     mantissa = _round(value.scaleb(-chosen.divisor), decimals)
-    if len(str(abs(mantissa).to_integral_value(rounding="ROUND_DOWN"))) > chosen.digits:
+    larger = [s for s in scales if s.magnitude > chosen.magnitude]
+    if larger and abs(mantissa.scaleb(chosen.divisor)) >= Decimal(10) ** larger[0].magnitude:
         # rounding carried into the next scale: 9999.5万 -> 1亿
         return format_number(
             mantissa.scaleb(chosen.divisor), tag, style, decimals=decimals, scale=scale
@@ -393,14 +411,15 @@ def _quantity(figure: Figure, tag: str, style: NumberStyle) -> str:
     # CLDR chooses the unit pattern and its plural form; the number in it is ours (scaled, exact)
     locale = get_locale(tag)
     pattern = "#,##0." + "#" * 12
+    shown = _shown(figure.value, figure.decimals)  # the plural follows the printed number
     text = format_unit(
-        figure.value,
+        shown,
         figure.unit,
         length=_unit_length(figure),
         format=pattern,
         locale=locale,
     )
-    babel_number = format_decimal(figure.value, pattern, locale=locale)
+    babel_number = format_decimal(shown, pattern, locale=locale)
     return text.replace(babel_number, number, 1)
 
 
@@ -477,7 +496,10 @@ def _format_bare(
             if figure.noun is None:
                 return number
             pattern = messages.ngettext(
-                figure.noun_context or FIGURE_CONTEXT, figure.noun, figure.noun, figure.value
+                figure.noun_context or FIGURE_CONTEXT,
+                figure.noun,
+                figure.noun,
+                _shown(figure.value, decimals),
             )
             return fill(pattern, {"count": number})
         case Kind.MONEY:
@@ -488,7 +510,8 @@ def _format_bare(
         case Kind.POINTS:
             assert figure.value is not None
             number = format_number(figure.value, tag, style, decimals=decimals, scale="full")
-            pattern = messages.ngettext(FIGURE_CONTEXT, POINTS_ONE, POINTS_OTHER, figure.value)
+            shown = _shown(figure.value, decimals)
+            pattern = messages.ngettext(FIGURE_CONTEXT, POINTS_ONE, POINTS_OTHER, shown)
             return fill(pattern, {"points": number})
         case Kind.GROWTH:
             assert figure.value is not None

@@ -16,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as DocxImage
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..errors import Location, RenderError
@@ -398,8 +399,11 @@ class _Writer:
         if photo.image is not None:
             paragraph = container.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            width = Cm(7.5) if self.document.bilingual else Cm(15)
+            widest = Cm(7.5) if self.document.bilingual else Cm(15)
             try:
+                picture = DocxImage.from_file(str(photo.image))
+                ratio = picture.px_height / max(picture.px_width, 1)
+                width = Emu(min(int(widest), int(Cm(12) / ratio)))  # never taller than 12 cm
                 paragraph.add_run().add_picture(str(photo.image), width=width)
             except Exception as exc:  # python-docx: UnrecognizedImageError and friends
                 raise RenderError(f"cannot place image: {exc}", Location.of(photo.image)) from None

@@ -634,7 +634,9 @@ class _Writer:
             try:
                 image = Image(str(block.image))
                 ratio = image.imageHeight / image.imageWidth
-                width = min(PAGE_W - 2 * MARGIN_X, 14 * cm)
+                # as wide as 14 cm allows, never taller than half the frame
+                max_height = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5
+                width = min(PAGE_W - 2 * MARGIN_X, 14 * cm, max_height / ratio)
                 image.drawWidth, image.drawHeight = width, width * ratio
             except Exception as exc:  # reportlab/PIL raise many kinds on a bad image
                 raise RenderError(f"cannot place image: {exc}", Location.of(block.image)) from None
