@@ -316,3 +316,16 @@ def test_parse_number_refuses_an_ambiguous_separator() -> None:
 )
 def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> None:
     assert nb.format_figure(figure, "en", nb.SourceMessages(nb.get_locale("en"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "figure", "expected"),
+    [
+        ("en", months("2023-03", "2023-03"), "March 2023"),  # a range of one month
+        ("en", months("2022-11", "2023-02"), "November 2022\u2009–\u2009February 2023"),
+        ("sw", count("1000000"), "milioni 1"),  # CLDR's positive sub-pattern only
+        ("fa", money("30.25亿"), "CNY\u00a03.025 میلیارد"),  # a direction mark is no amount
+    ],
+)
+def test_cldr_corners(tag: str, figure: nb.Figure, expected: str) -> None:
+    assert nb.format_figure(figure, tag, nb.SourceMessages(nb.get_locale(tag))) == expected

@@ -200,8 +200,9 @@ class _Scale:
 
 
 def _pattern_text(pattern: object) -> str:
+    """A CLDR pattern's positive part, without quotes ("milioni 0;milioni -0" → "milioni 0")."""
     text = getattr(pattern, "pattern", str(pattern))
-    return text.replace("'", "")
+    return text.split(";")[0].replace("'", "")
 
 
 @cache
@@ -389,7 +390,7 @@ def _money(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> 
         return fill(messages.gettext(MONEY_CONTEXT, msgid), {"amount": amount})
     # CLDR's currency pattern says on which side the currency goes.
     pattern = _pattern_text(get_locale(tag).currency_formats["standard"]).split(";")[0]
-    if pattern.strip().startswith("¤"):
+    if pattern.strip("\u200e\u200f\u061c \u00a0").startswith("¤"):  # ignore direction marks
         return f"{figure.currency}\u00a0{amount}"
     return f"{amount}\u00a0{figure.currency}"
 
@@ -441,6 +442,8 @@ def _month_range(figure: Figure, tag: str) -> str:
     assert figure.start is not None and figure.end is not None
     locale = get_locale(tag)
     start, end = figure.start.date, figure.end.date
+    if (start.year, start.month) == (end.year, end.month):
+        return format_skeleton("yMMMM", start, locale=locale)  # a range of one month
     if start.year != end.year:
         return format_interval(start, end, "yMMMM", locale=locale)
     if re.search(r"\d", format_skeleton("MMMM", start, locale=locale)):
