@@ -188,3 +188,22 @@ def test_untranslated_noun_keeps_its_sentence_in_the_source_language(tmp_path: P
     pdf = squash(run(require("pdftotext"), root / "output" / "jiangbei-2023.en.pdf", "-"))
     assert "江北区2023年首批42个重点项目签约，投资总金额302.5亿元" in pdf
     assert "42个重点项目for" not in pdf and "of42个" not in pdf
+
+
+def test_a_traditional_chinese_catalog_translates_the_simplified_report(tmp_path: Path) -> None:
+    """zh_Hant is an edition of its own (another script), not the source language."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    assert main(["-C", str(root), "translations", "init", "zh_Hant"]) == 0
+    po = (root / "translations" / "zh_Hant.po").read_text(encoding="utf-8")
+    assert 'msgctxt "jiangbei-2023/title"' in po  # the content is there to translate
+    po = po.replace(
+        'msgid "江北 将“愿景画”转化为“实景图”"\nmsgstr ""',
+        'msgid "江北 将“愿景画”转化为“实景图”"\nmsgstr "江北 將「願景畫」轉化為「實景圖」"',
+    )
+    (root / "translations" / "zh_Hant.po").write_text(po, encoding="utf-8")
+    result = build(Project(root), editions=[("zh_Hant",)], layouts=["factsheet"], formats=["pdf"])
+    assert [p.name for p in result.written] == ["jiangbei-2023.zh_Hant.factsheet.pdf"]
+    text = run(require("pdftotext"), result.written[0], "-")
+    assert "江北 將「願景畫」轉化為「實景圖」" in text

@@ -9,6 +9,7 @@ English.  A catalog is read once per process; lookups never return a fuzzy trans
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import os
 import re
@@ -32,8 +33,29 @@ PO_FLAGS = ("python-brace-format",)
 
 
 def same_language(a: str, b: str) -> bool:
-    """``zh`` and ``zh_CN`` name the same language edition; ``en`` and ``fr`` do not."""
-    return a.replace("-", "_").split("_")[0].lower() == b.replace("-", "_").split("_")[0].lower()
+    """Whether two tags name the same edition: the same language in the same script, as
+    CLDR's likely subtags complete them.  ``zh``, ``zh_CN`` and ``zh_Hans`` are one edition;
+    ``zh_Hant`` (or ``zh_TW``) is another, so a Traditional catalog translates a
+    Simplified report; ``en`` and ``en_GB`` are one."""
+    return _language_script(a) == _language_script(b)
+
+
+@functools.cache
+def _language_script(tag: str) -> tuple[str, str | None]:
+    from babel.core import get_global
+
+    normal = tag.replace("-", "_")
+    try:
+        locale = Locale.parse(normal)
+    except (UnknownLocaleError, ValueError):
+        return normal.split("_")[0].lower(), None
+    script = locale.script
+    if script is None:
+        likely = get_global("likely_subtags")
+        full = likely.get(f"{locale.language}_{locale.territory}") or likely.get(locale.language)
+        parts = str(full).split("_") if full else []
+        script = parts[1] if len(parts) >= 3 else None
+    return locale.language, script
 
 
 def source_date() -> datetime.datetime:
