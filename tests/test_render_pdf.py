@@ -216,3 +216,37 @@ def test_missing_font_is_named(tmp_path: Path, project: Project) -> None:
             out_dir=tmp_path,
             options=RenderOptions(cjk_font=str(tmp_path / "nope.ttf")),
         )
+
+
+def test_characters_no_font_has_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jbreport.cli import main
+    from test_build import make_project
+
+    root = make_project(tmp_path, paragraph="好消息😀，{count}个项目。")
+    assert (
+        main(["-C", str(root), "build", "-l", "zh", "-f", "pdf", "--layout", "brief", "-j", "1"])
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "mini.zh.pdf: the PDF fonts have no glyph for 😀 (U+1F600)" in err
+    # the sample itself is fully covered: no such warning
+    out = tmp_path / "sample"
+    assert (
+        main(
+            [
+                "-C",
+                str(Path(__file__).parent.parent),
+                "build",
+                "-f",
+                "pdf",
+                "-o",
+                str(out),
+                "-j",
+                "1",
+            ]
+        )
+        == 0
+    )
+    assert "no glyph" not in capsys.readouterr().err

@@ -26,6 +26,7 @@ from .errors import (
 from .layout import run_layout
 from .localize import localize
 from .render import FORMATS, RenderOptions, renderer
+from .render import warnings as render_warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Job:
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     fallbacks: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # output name → warnings
 
 
 def default_editions(report: Report, catalogs: Catalogs) -> list[tuple[str, ...]]:
@@ -123,7 +125,7 @@ Fallbacks = dict[tuple[str, str, str], str]  # (language, msgctxt, msgid) -> unt
 
 def run_job(
     project: Project, job: Job, options: RenderOptions, strict: bool = False
-) -> tuple[Job, bytes, Fallbacks]:
+) -> tuple[Job, bytes, Fallbacks, list[str]]:
     """One output, rendered in memory: nothing is written until every output succeeded."""
     reports, catalogs = _load(project)
     report = reports[job.report]
@@ -145,7 +147,7 @@ def run_job(
     for lookup in localized.lookups:
         for (context, msgid), reason in lookup.fallbacks.items():
             fallbacks[(lookup.language, context, msgid)] = reason
-    return job, data, fallbacks
+    return job, data, fallbacks, render_warnings(job.fmt, localized.document, options)
 
 
 def _refuse_fallbacks(lookups: list[Lookup]) -> None:
@@ -204,11 +206,13 @@ def build(
     rendered = list(_execute(project, todo, options, jobs, strict))
     result = BuildResult()
     fallbacks: Fallbacks = {}
-    for job, data, fb in rendered:
+    for job, data, fb, warnings in rendered:
         target = out / job.filename()
         write_bytes(target, data)
         result.written.append(target)
         fallbacks.update(fb)
+        if warnings:
+            result.warnings[job.filename()] = warnings
         if progress:
             progress(target)
     for (language, context, msgid), reason in sorted(fallbacks.items()):
@@ -218,7 +222,7 @@ def build(
 
 def _execute(
     project: Project, todo: list[Job], options: RenderOptions, jobs: int, strict: bool
-) -> Iterable[tuple[Job, bytes, Fallbacks]]:
+) -> Iterable[tuple[Job, bytes, Fallbacks, list[str]]]:
     errors = Collector()
     if jobs <= 1 or len(todo) <= 1:
         for job in todo:

@@ -135,6 +135,9 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         strict=args.strict,
         progress=lambda path: print(f"wrote {display_path(path)}"),
     )
+    for name, warnings in result.warnings.items():
+        for warning in warnings:
+            print(f"warning: {name}: {warning}", file=sys.stderr)
     for language, entries in result.fallbacks.items():
         kinds: dict[str, int] = {}
         for reason in entries.values():

@@ -8,6 +8,7 @@ bilingual one, so every renderer handles both with the same code.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -133,3 +134,31 @@ class Document:
     @property
     def bilingual(self) -> bool:
         return len(self.languages) > 1
+
+
+def all_text(document: Document) -> Iterator[str]:
+    """Every string a reader of the document sees, for checks over the whole document."""
+    yield from (t.text for t in (*document.header, *document.footer))
+    for block in document.blocks:
+        match block:
+            case Cover():
+                for group in (block.kicker, block.title, block.date, block.byline):
+                    yield from (t.text for t in group or ())
+            case KeyFigures():
+                yield from (t.text for t in block.title)
+                for row in block.rows:
+                    yield from (t.text for t in (*row.label, *row.value))
+            case Chart():
+                yield from (t.text for t in block.title)
+                for bar in block.bars:
+                    yield from (t.text for t in (*bar.label, *bar.display))
+            case Heading() | Paragraph():
+                yield from (t.text for t in block.text)
+            case Photo():
+                yield from (t.text for t in (*block.caption, *(block.credit or ())))
+            case Credits():
+                yield from (t.text for t in block.title or ())
+                for line in block.lines:
+                    yield from (t.text for t in line)
+            case Toc():
+                yield from (t.text for t in block.title)

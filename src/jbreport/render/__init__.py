@@ -55,6 +55,23 @@ def renderers() -> dict[str, Renderer]:
 FORMATS = ("docx", "pdf")
 
 
+def warnings(fmt: str, document: Document, options: RenderOptions) -> list[str]:
+    """What the reader of this output would miss, said before it is written."""
+    if fmt != "pdf":
+        return []
+    from . import pdf
+
+    missing = pdf.missing_glyphs(document, options)
+    if not missing:
+        return []
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:8])
+    more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+    return [
+        f"the PDF fonts have no glyph for {shown}{more}: they print as blanks"
+        " (choose fonts that have them with --latin-font / --cjk-font)"
+    ]
+
+
 def prepare(formats: set[str], options: RenderOptions) -> None:
     """Load what the formats need once, before any output: a bad font fails here, once."""
     if "pdf" in formats:

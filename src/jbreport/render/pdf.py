@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, assert_never
@@ -50,6 +51,7 @@ from ..model import (
     Text,
     Texts,
     Toc,
+    all_text,
 )
 from . import RenderOptions, linebreak, page_fields
 
@@ -101,6 +103,18 @@ def font_set(options: RenderOptions) -> FontSet:
         _register(latin.key, str(latin.path), latin.index, "Latin font"),
         _register(bold.key, str(bold.path), bold.index, "Latin bold font"),
         _register(cjk.key, str(cjk.path), cjk.index, "CJK font"),
+    )
+
+
+def missing_glyphs(document: Document, options: RenderOptions) -> list[str]:
+    """Characters of the document no PDF font can draw: they would print as blanks."""
+    fontset = font_set(options)
+    covered = _coverage(fontset.latin) | _coverage(fontset.latin_bold) | _coverage(fontset.cjk)
+    seen = {ch for text in all_text(document) for ch in text}
+    return sorted(
+        ch
+        for ch in seen
+        if ord(ch) not in covered and not ch.isspace() and unicodedata.category(ch) != "Cf"
     )
 
 
