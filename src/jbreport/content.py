@@ -200,7 +200,10 @@ class _Reader:
         assert node.text is not None
         return node.text
 
-    def src(self, node: Node | None, context: str, what: str) -> Src | None:
+    def src(
+        self, node: Node | None, context: str, what: str, *, figures: bool = True
+    ) -> Src | None:
+        """A translatable string; with ``figures``, its placeholders must name figures."""
         raw = self.text(node, what)
         if raw is None or node is None:
             return None
@@ -220,7 +223,8 @@ class _Reader:
         except ValueError as exc:
             self.error(f"{what}: {exc} (write a literal brace as {{{{ or }}}})", node.loc)
             return None
-        self.used_placeholders += [(name, node.loc) for name in names]
+        if figures:
+            self.used_placeholders += [(name, node.loc) for name in names]
         return Src(text, f"{self.report_id}/{context}", node.loc)
 
     def items(self, node: Node | None, what: str) -> tuple[Node, ...]:
@@ -472,11 +476,10 @@ class _Reader:
             fields["scale"] = raw["scale"]
         noun = None
         if "noun" in raw:
-            noun = self.src(node.get("noun"), f"figures/{name}/noun", f"noun of {name!r}")
+            noun = self.src(
+                node.get("noun"), f"figures/{name}/noun", f"noun of {name!r}", figures=False
+            )
             if noun is not None:
-                self.used_placeholders = [
-                    (n, loc) for n, loc in self.used_placeholders if n != "count" or loc != noun.loc
-                ]
                 if placeholders(noun.text) != ["count"]:
                     raise nb.FigureValueError("a noun has exactly one placeholder, {count}")
                 fields["noun"] = noun.text

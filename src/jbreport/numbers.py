@@ -575,12 +575,10 @@ def check_currency(code: str) -> str:
 
 def check_unit(unit: str) -> str:
     try:
-        get_unit_name(unit, locale=get_locale("en"))
+        name = get_unit_name(unit, locale=get_locale("en"))
     except UnknownUnitError:
-        raise FigureValueError(
-            f"unknown unit {unit!r} (use a CLDR unit id such as length-kilometer)"
-        ) from None
-    if get_unit_name(unit, locale=get_locale("en")) is None:
+        name = None
+    if name is None:
         raise FigureValueError(
             f"unknown unit {unit!r} (use a CLDR unit id such as length-kilometer)"
         )

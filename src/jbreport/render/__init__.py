@@ -47,11 +47,6 @@ def renderer(fmt: str) -> Renderer:
     return pdf.render
 
 
-def renderers() -> dict[str, Renderer]:
-    """The registry: format name → writer (imports every writer)."""
-    return {fmt: renderer(fmt) for fmt in FORMATS}
-
-
 FORMATS = ("docx", "pdf")
 
 

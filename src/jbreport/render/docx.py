@@ -370,13 +370,7 @@ class _Writer:
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
                 self.add_text(self.paragraph_in(row.cells[2 * i], "Table Text"), label)
                 self.add_text(self.paragraph_in(row.cells[2 * i + 1], "Figure Value"), value)
-        section = self.doc.sections[0]
-        usable = (
-            (section.page_width or Cm(21))
-            - (section.left_margin or 0)
-            - (section.right_margin or 0)
-        )
-        share = usable // len(self.document.languages)
+        share = self.language_column()
         for row in table.rows:
             for i, cell in enumerate(row.cells):
                 cell.width = Emu(int(share * (0.56 if i % 2 == 0 else 0.44)))
@@ -424,15 +418,20 @@ class _Writer:
         table.autofit = False
         return table
 
+    def language_column(self) -> int:
+        """The width (EMU) each language gets between the page margins."""
+        section = self.doc.sections[0]
+        page = section.page_width or Cm(21)
+        usable = page - (section.left_margin or 0) - (section.right_margin or 0)
+        return int(usable) // len(self.document.languages)
+
     def parallel_row(self, table: Any, block: Heading | Paragraph | Photo) -> None:
         row = table.add_row()
         ooxml.keep_lines_apart(row)
-        section = self.doc.sections[0]
-        page = section.page_width or Cm(21)
-        usable = Emu(page - (section.left_margin or 0) - (section.right_margin or 0))
+        share = self.language_column()
         for i, _language in enumerate(self.document.languages):
             cell = row.cells[i]
-            cell.width = Emu(usable // len(self.document.languages))
+            cell.width = Emu(share)
             first = cell.paragraphs[0]
             match block:
                 case Heading():
