@@ -10,6 +10,7 @@ so nothing ever overflows the frame.  Pure Python: widths come from a callback.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -91,18 +92,19 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
             or last_prev == NO_BREAK_SPACE
         ):
             glue[k] = True
+    n = len(pieces)
     for span_start, span_end in keep:
-        for k in range(1, len(pieces)):
-            if span_start < starts[k] < span_end and not pieces[k][2]:
-                glue[k] = True
-            elif span_start < starts[k] < span_end:
-                glue[k] = True  # a space inside a figure ("CNY 30.25 billion") does not break
+        # the pieces that start inside a span stick to the one before (a space inside a
+        # figure, as in "CNY 30.25 billion", does not break either)
+        k = max(bisect_right(starts, span_start), 1)
+        while k < n and starts[k] < span_end:
+            glue[k] = True
+            k += 1
         # the measure word right after a figure stays with it: 5.5万|人 never splits
-        for k in range(1, len(pieces)):
-            if starts[k] == span_end and not pieces[k][2] and _is_cjk(text[starts[k]]):
-                glue[k] = True
-                if text[starts[k]] in "余多" and k + 1 < len(pieces) and not pieces[k + 1][2]:
-                    glue[k + 1] = True
+        if k < n and starts[k] == span_end and not pieces[k][2] and _is_cjk(text[span_end]):
+            glue[k] = True
+            if text[span_end] in "余多" and k + 1 < n and not pieces[k + 1][2]:
+                glue[k + 1] = True
     # 3. merge glued pieces into atoms
     out: list[Atom] = []
     for k, (start, end, space_before) in enumerate(pieces):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from typing import Any, assert_never
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -145,10 +147,12 @@ class _Measure:
             fontset.cjk if not east_asian else (fontset.latin_bold if bold else fontset.latin)
         )
         self.size = size
-        self.cache: dict[str, float] = {}
+        self.cache: dict[str, float] = {}  # per character
+        self.widths: dict[str, float] = {}  # per word or ideograph: they repeat
         self.primary_has = _coverage(self.primary)
         self.fallback_has = _coverage(self.fallback)
         self.east_asian = east_asian
+        self._glyphs: _Glyphs | None = None
 
     def font_for(self, ch: str) -> str:
         code = ord(ch)
@@ -169,19 +173,100 @@ class _Measure:
         return width
 
     def width(self, text: str) -> float:
-        return sum(self.char(ch) for ch in text)
+        width = self.widths.get(text)
+        if width is None:
+            width = self.widths[text] = sum(self.char(ch) for ch in text)
+        return width
 
-    def runs(self, text: str) -> list[tuple[str, str]]:
-        """Text cut into (font, text) runs."""
-        out: list[tuple[str, str]] = []
-        for ch in text:
-            font = self.font_for(ch)
-            ch = " " if ch == "\u00a0" else ch
-            if out and out[-1][0] == font:
-                out[-1] = (font, out[-1][1] + ch)
-            else:
-                out.append((font, ch))
-        return out
+    def glyphs(self, doc: Any) -> _Glyphs:
+        """This measure's text encoder for one PDF document (subsets are per document)."""
+        if self._glyphs is None or self._glyphs.doc is not doc:
+            self._glyphs = _Glyphs(self, doc)
+        return self._glyphs
+
+
+_RUN = re.compile(r"(.)\1*", re.S)
+
+
+class _Glyphs:
+    """Text as PDF text operators in reportlab's subset fonts, for one measure and document.
+
+    reportlab gives each character its (font subset, code) once, through the font's own
+    ``splitString``; after that a run of text is encoded by two ``str.translate`` calls and
+    cut where the subset changes, instead of a Python loop over its characters.
+    """
+
+    def __init__(self, measure: _Measure, doc: Any) -> None:
+        self.measure = measure
+        self.doc = doc
+        self.known: set[str] = set()
+        self.names: list[str] = []  # "/F2+1 10.5 Tf", one per (font, subset)
+        self.index: dict[str, int] = {}
+        self.to_key: dict[int, str] = {}  # character -> chr(index into names)
+        self.to_code: dict[int, str] = {}  # character -> chr(its code in that subset)
+
+    def _learn(self, chars: set[str]) -> None:
+        size = fp_str(self.measure.size)
+        for ch in sorted(chars):  # sorted: the same text gets the same codes, every build
+            font = pdfmetrics.getFont(self.measure.font_for(ch))
+            ((subset, code),) = font.splitString(" " if ch == "\u00a0" else ch, self.doc)
+            name = f"{font.getSubsetInternalName(subset, self.doc)} {size} Tf"
+            if name not in self.index:
+                self.index[name] = len(self.names)
+                self.names.append(name)
+            self.to_key[ord(ch)] = chr(self.index[name])
+            self.to_code[ord(ch)] = chr(code[0])
+        self.known |= chars
+
+    def ops(self, text: str, out: list[str], current: str | None) -> str | None:
+        """Append the operators that show ``text`` to ``out``; returns the font now set."""
+        new = set(text).difference(self.known)
+        if new:
+            self._learn(new)
+        keys = text.translate(self.to_key)
+        codes = text.translate(self.to_code).encode("latin-1")
+        if keys.count(keys[0]) == len(keys):
+            runs: Any = ((keys[0], 0, len(keys)),)
+        else:
+            runs = ((m[1], m.start(), m.end()) for m in _RUN.finditer(keys))
+        for key, start, end in runs:
+            name = self.names[ord(key)]
+            if name != current:
+                out.append(name)
+                current = name
+            out.append(f"({escapePDF(codes[start:end])}) Tj")
+        return current
+
+
+def text_ops(
+    canvas: Canvas,
+    pieces: list[tuple[_Measure, str, float]],
+    x: float,
+    y: float,
+    render_mode: int = 0,
+) -> None:
+    """One PDF text object at (x, y): each piece is (measure, text, character spacing).
+
+    Written straight into the page's content stream: reportlab's PDFTextObject works out
+    the subsets of every string again, which was most of the time of a long document."""
+    out = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    if render_mode:
+        out.append(f"{render_mode} Tr")
+    current: str | None = None
+    spacing = 0.0
+    for measure, text, after in pieces:
+        if not text:
+            continue
+        if after != spacing:
+            out.append(f"{fp_str(after)} Tc")
+            spacing = after
+        current = measure.glyphs(canvas._doc).ops(text, out, current)
+    if spacing:
+        out.append("0 Tc")  # the spacing is graphics state: it would outlive ET
+    if render_mode:
+        out.append("0 Tr")
+    out.append("ET")
+    canvas._code.append(" ".join(out))
 
 
 @dataclass
@@ -211,6 +296,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self._lines = lines
         self._width: float | None = None
         self.first = first
+        self._mode = 0  # PDF text render mode: 2 = fill and stroke (bold East Asian text)
         self.spaceBefore = style.space_before if first else 0
         self.spaceAfter = style.space_after
 
@@ -278,10 +364,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style = self.style
         lines = self.lines(self.width)
         y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
+        canvas.saveState()
+        canvas.setFillColor(style.color)
+        # East Asian fonts have no bold here: the glyphs are filled and stroked instead
+        self._mode = 2 if style.bold and self.measure.east_asian else 0
+        if self._mode:
+            canvas.setStrokeColor(style.color)
+            canvas.setLineWidth(style.size * 0.035)
         for number, line in enumerate(lines):
             indent = style.indent * style.size if (self.first and number == 0) else 0.0
             self._draw_line(canvas, line, indent, y)
             y -= style.leading
+        canvas.restoreState()
 
     def _draw_line(self, canvas: Canvas, line: linebreak.Line, indent: float, y: float) -> None:
         style, measure = self.style, self.measure
@@ -302,6 +396,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
             gaps = spaces if (spaces and not measure.east_asian) else len(line.atoms) - 1 + spaces
             if gaps:
                 stretch = min(extra / gaps, style.size * (2.0 if spaces else 0.5))
+        if not stretch:
+            text = "".join(
+                (" " + atom.text) if (i and atom.space_before) else atom.text
+                for i, atom in enumerate(line.atoms)
+            )
+            text_ops(canvas, [(measure, text, 0.0)], x, y, self._mode)
+            return
         western = bool(spaces) and not measure.east_asian
         segments: list[tuple[str, float]] = []  # (text, extra space after its last glyph)
         for i, atom in enumerate(line.atoms):
@@ -311,43 +412,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             if len(atom.text) > 1:
                 _append(segments, atom.text[:-1], 0.0)
             _append(segments, atom.text[-1:], after)
-        canvas.saveState()
-        canvas.setFillColor(style.color)
-        fake_bold = style.bold and measure.east_asian
-        if fake_bold:
-            canvas.setStrokeColor(style.color)
-            canvas.setLineWidth(style.size * 0.035)
-        self._draw_segments(canvas, segments, x, y, fake_bold)
-        canvas.restoreState()
-
-    def _draw_segments(
-        self,
-        canvas: Canvas,
-        segments: list[tuple[str, float]],
-        x: float,
-        y: float,
-        fake_bold: bool,
-    ) -> None:
-        """One text object per line.  A segment's spacing (Tc) is set while its glyphs are
-        drawn: segments that must stay tight are drawn with none, and a gap is one glyph
-        drawn with the stretch after it."""
-        obj = canvas.beginText(x, y)
-        if fake_bold:
-            obj.setTextRenderMode(2)
-        current = None
-        spacing = 0.0
-        for text, after in segments:
-            if not text:
-                continue
-            if after != spacing:
-                obj.setCharSpace(after)
-                spacing = after
-            for font, chunk in self.measure.runs(text):
-                if font != current:
-                    obj.setFont(font, self.style.size)
-                    current = font
-                obj.textOut(chunk)
-        canvas.drawText(obj)
+        text_ops(canvas, [(measure, text, after) for text, after in segments], x, y, self._mode)
 
 
 def _append(segments: list[tuple[str, float]], text: str, after: float) -> None:
@@ -758,12 +823,8 @@ class _Writer:
             while text and measure.width(text + "…") > max_width:
                 text = text[:-1]
             text += "…"
-        obj = canvas.beginText(x, y)
         canvas.setFillColor(color)
-        for font, chunk in measure.runs(text):
-            obj.setFont(font, measure.size)
-            obj.textOut(chunk)
-        canvas.drawText(obj)
+        text_ops(canvas, [(measure, text, 0.0)], x, y)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
