@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from . import CJK_RE
 
@@ -28,21 +28,21 @@ OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
 INSEPARABLE = set("—…‥")
 SPACES = {" ", "\t"}
 _CJK_CLASS = CJK_RE.pattern[1:-1]
+# one piece with the spaces before it: an ideograph alone, or a Latin run (a long one may
+# break after a hyphen, dash or slash)
 _PIECE = re.compile(
-    rf"(?P<space>[ \t]+)|(?P<cjk>[{_CJK_CLASS}])"
-    rf"|(?P<latin>[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
+    rf"([ \t]*)([{_CJK_CLASS}]"
+    rf"|[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
 )
 NO_BREAK_SPACE = "\u00a0"
 
 
-@dataclass(frozen=True, slots=True)
-class Atom:
+class Atom(NamedTuple):
     text: str
     space_before: bool  # a breakable space separates it from the atom before
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     atoms: tuple[Atom, ...]
     width: float  # natural width
     last: bool  # the paragraph's last line, or the line before a hard break
@@ -64,58 +64,60 @@ def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
 
 
 def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
-    # 1. pieces: each ideograph alone, Latin runs whole (a long one may break after a
-    # hyphen, dash or slash), spaces as separators; found by one regular expression
-    pieces: list[tuple[int, int, bool]] = []  # start, end, space_before
-    space = False
-    for match in _PIECE.finditer(text):
-        if match.lastgroup == "space":
-            space = True
-            continue
-        pieces.append((match.start(), match.end(), space))
-        space = False
-    # 2. glue: which piece boundaries may not break
-    glue = [False] * len(pieces)  # glue[k]: piece k sticks to piece k-1
-    starts = [p[0] for p in pieces]
-    for k in range(1, len(pieces)):
-        start, _end, space_before = pieces[k]
-        _prev_start, prev_end, _ = pieces[k - 1]
-        if space_before:
-            continue
-        first = text[start]
-        last_prev = text[prev_end - 1]
-        if (
-            first in CLOSE
-            or last_prev in OPEN
-            or (first in INSEPARABLE and last_prev in INSEPARABLE)
-            or first == NO_BREAK_SPACE
-            or last_prev == NO_BREAK_SPACE
-        ):
-            glue[k] = True
+    # 1. pieces, found by one regular expression, with where each starts
+    pieces: list[str] = []
+    spaced: list[bool] = []
+    starts: list[int] = []
+    position = 0
+    for space, piece in _PIECE.findall(text):
+        position += len(space)
+        pieces.append(piece)
+        spaced.append(bool(space))
+        starts.append(position)
+        position += len(piece)
     n = len(pieces)
+    # 2. the pieces a figure holds together
+    held: set[int] = set()
     for span_start, span_end in keep:
         # the pieces that start inside a span stick to the one before (a space inside a
         # figure, as in "CNY 30.25 billion", does not break either)
         k = max(bisect_right(starts, span_start), 1)
         while k < n and starts[k] < span_end:
-            glue[k] = True
+            held.add(k)
             k += 1
         # the measure word right after a figure stays with it: 5.5万|人 never splits
-        if k < n and starts[k] == span_end and not pieces[k][2] and _is_cjk(text[span_end]):
-            glue[k] = True
-            if text[span_end] in "余多" and k + 1 < n and not pieces[k + 1][2]:
-                glue[k + 1] = True
-    # 3. merge glued pieces into atoms
-    out: list[Atom] = []
-    for k, (start, end, space_before) in enumerate(pieces):
-        piece = text[start:end]
-        if k and glue[k] and out:
-            prev = out[-1]
-            joined = prev.text + (" " if space_before else "") + piece
-            out[-1] = Atom(joined, prev.space_before)
+        if k < n and starts[k] == span_end and not spaced[k] and _is_cjk(text[span_end]):
+            held.add(k)
+            if text[span_end] in "余多" and k + 1 < n and not spaced[k + 1]:
+                held.add(k + 1)
+    # 3. merge each piece into the atom before when they may not break: closing punctuation
+    # after, opening before, —— and ……, a no-break space, or a figure
+    texts: list[str] = []
+    spaces: list[bool] = []
+    previous = ""
+    for k, piece in enumerate(pieces):
+        space = spaced[k]
+        if k and (
+            k in held
+            # a space before closing or after opening punctuation does not let a line
+            # begin or end with it either (French "Bonjour !", a stray "（ 注")
+            or piece[0] in CLOSE
+            or previous[-1] in OPEN
+            or (
+                not space
+                and (
+                    (piece[0] in INSEPARABLE and previous[-1] in INSEPARABLE)
+                    or piece[0] == NO_BREAK_SPACE
+                    or previous[-1] == NO_BREAK_SPACE
+                )
+            )
+        ):
+            texts[-1] += (" " + piece) if space else piece
         else:
-            out.append(Atom(piece, space_before and bool(out)))
-    return out
+            texts.append(piece)
+            spaces.append(space and k > 0)
+        previous = piece
+    return list(map(Atom, texts, spaces))
 
 
 def break_lines(
@@ -127,16 +129,22 @@ def break_lines(
     """Fill lines greedily; every line's natural width fits ``width``.  Linear in the text."""
     space = width_of(" ")
     lines: list[Line] = []
+    limit = width - first_indent
     for part in parts:
+        widths = [width_of(atom.text) for atom in part]
+        if widths and max(widths) > limit:
+            items: Iterable[tuple[Atom, float]] = _fitting(part, width_of, limit)
+        else:
+            items = zip(part, widths, strict=True)
         current: list[Atom] = []
         used = 0.0
-        avail = width - (first_indent if not lines else 0.0)
-        for atom, w in _fitting(part, width_of, width - first_indent):
+        avail = width - (first_indent if not lines else 0.0) + 1e-6
+        for atom, w in items:
             gap = space if (atom.space_before and current) else 0.0
-            if current and used + gap + w > avail + 1e-6:
+            if current and used + gap + w > avail:
                 lines.append(Line(tuple(current), used, False))
-                current, used, avail, gap = [], 0.0, width, 0.0
-            current.append(atom if current else Atom(atom.text, atom.space_before))
+                current, used, avail, gap = [], 0.0, width + 1e-6, 0.0
+            current.append(atom)
             used += gap + w
         lines.append(Line(tuple(current), used, True))
     return lines

@@ -218,49 +218,47 @@ class _Glyphs:
             self.to_code[ord(ch)] = chr(code[0])
         self.known |= chars
 
-    def ops(self, text: str, out: list[str], current: str | None) -> str | None:
-        """Append the operators that show ``text`` to ``out``; returns the font now set."""
+    def encode(self, text: str) -> tuple[str, bytes]:
+        """Each character's (font, subset) key and its code, as two strings of equal length."""
         new = set(text).difference(self.known)
         if new:
             self._learn(new)
-        keys = text.translate(self.to_key)
-        codes = text.translate(self.to_code).encode("latin-1")
-        if keys.count(keys[0]) == len(keys):
-            runs: Any = ((keys[0], 0, len(keys)),)
-        else:
-            runs = ((m[1], m.start(), m.end()) for m in _RUN.finditer(keys))
-        for key, start, end in runs:
-            name = self.names[ord(key)]
-            if name != current:
-                out.append(name)
-                current = name
-            out.append(f"({escapePDF(codes[start:end])}) Tj")
-        return current
+        return text.translate(self.to_key), text.translate(self.to_code).encode("latin-1")
 
 
 def text_ops(
     canvas: Canvas,
-    pieces: list[tuple[_Measure, str, float]],
+    measure: _Measure,
+    text: str,
     x: float,
     y: float,
+    cuts: list[tuple[int, float]] | None = None,
     render_mode: int = 0,
 ) -> None:
-    """One PDF text object at (x, y): each piece is (measure, text, character spacing).
+    """One PDF text object showing ``text`` at (x, y), written straight into the page.
 
-    Written straight into the page's content stream: reportlab's PDFTextObject works out
-    the subsets of every string again, which was most of the time of a long document."""
+    ``cuts`` are (end, character spacing) pairs: the text up to each end is drawn with that
+    spacing (Tc) after every glyph.  reportlab's PDFTextObject would work out the subsets of
+    every string again, which was most of the time of a long document."""
+    glyphs = measure.glyphs(canvas._doc)
+    keys, codes = glyphs.encode(text)
     out = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
     if render_mode:
         out.append(f"{render_mode} Tr")
-    current: str | None = None
+    current = ""
     spacing = 0.0
-    for measure, text, after in pieces:
-        if not text:
-            continue
+    start = 0
+    for end, after in cuts or ((len(text), 0.0),):
         if after != spacing:
             out.append(f"{fp_str(after)} Tc")
             spacing = after
-        current = measure.glyphs(canvas._doc).ops(text, out, current)
+        for run in _RUN.finditer(keys, start, end):
+            name = glyphs.names[ord(run[1])]
+            if name != current:
+                out.append(name)
+                current = name
+            out.append(f"({escapePDF(codes[run.start() : run.end()])}) Tj")
+        start = end
     if spacing:
         out.append("0 Tc")  # the spacing is graphics state: it would outlive ET
     if render_mode:
@@ -396,32 +394,37 @@ class TextBlock(Flowable):  # type: ignore[misc]
             gaps = spaces if (spaces and not measure.east_asian) else len(line.atoms) - 1 + spaces
             if gaps:
                 stretch = min(extra / gaps, style.size * (2.0 if spaces else 0.5))
+        text = "".join(
+            (" " + atom.text) if (i and atom.space_before) else atom.text
+            for i, atom in enumerate(line.atoms)
+        )
         if not stretch:
-            text = "".join(
-                (" " + atom.text) if (i and atom.space_before) else atom.text
-                for i, atom in enumerate(line.atoms)
-            )
-            text_ops(canvas, [(measure, text, 0.0)], x, y, self._mode)
+            text_ops(canvas, measure, text, x, y, None, self._mode)
             return
+        # where the spacing changes: a stretched gap after each atom's last glyph (or, in
+        # Western text, after each space), none inside an atom
         western = bool(spaces) and not measure.east_asian
-        segments: list[tuple[str, float]] = []  # (text, extra space after its last glyph)
+        after = 0.0 if western else stretch
+        cuts: list[tuple[int, float]] = []
+        end = 0
         for i, atom in enumerate(line.atoms):
             if i and atom.space_before:
-                _append(segments, " ", stretch)
-            after = 0.0 if western else stretch
+                end += 1
+                _cut(cuts, end, stretch)
+            end += len(atom.text)
             if len(atom.text) > 1:
-                _append(segments, atom.text[:-1], 0.0)
-            _append(segments, atom.text[-1:], after)
-        text_ops(canvas, [(measure, text, after) for text, after in segments], x, y, self._mode)
+                _cut(cuts, end - 1, 0.0)
+            _cut(cuts, end, after)
+        text_ops(canvas, measure, text, x, y, cuts, self._mode)
 
 
-def _append(segments: list[tuple[str, float]], text: str, after: float) -> None:
-    """Add a segment, joined to the last one when their spacing is the same (one text
-    operation for a run of ideographs, not one per character)."""
-    if segments and segments[-1][1] == after:
-        segments[-1] = (segments[-1][0] + text, after)
+def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
+    """The text up to ``end`` has this spacing: extends the last cut when it is the same
+    (one text operation for a run of ideographs, not one per character)."""
+    if cuts and cuts[-1][1] == spacing:
+        cuts[-1] = (end, spacing)
     else:
-        segments.append((text, after))
+        cuts.append((end, spacing))
 
 
 class Parallel(Flowable):  # type: ignore[misc]
@@ -824,7 +827,7 @@ class _Writer:
                 text = text[:-1]
             text += "…"
         canvas.setFillColor(color)
-        text_ops(canvas, [(measure, text, 0.0)], x, y)
+        text_ops(canvas, measure, text, x, y)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
