@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -231,6 +230,8 @@ def _execute(
             except JbreportError as exc:
                 errors.add(exc)
     else:
+        from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
             futures = [pool.submit(run_job, project, job, options, strict) for job in todo]
             for future in futures:
