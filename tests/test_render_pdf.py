@@ -250,3 +250,33 @@ def test_characters_no_font_has_are_reported(
         == 0
     )
     assert "no glyph" not in capsys.readouterr().err
+
+
+def _heading_lines(text: str, lang_is_east_asian: bool, width: float) -> list[str]:
+    from jbreport.model import Text
+    from jbreport.render import pdf
+
+    style = pdf.BODY_STYLES["heading"]
+    measure = pdf._Measure(pdf.font_set(RenderOptions()), lang_is_east_asian, style.size, True)
+    block = pdf.TextBlock(Text("zh", text), style, measure)
+    return [
+        "".join((" " if i and a.space_before else "") + a.text for i, a in enumerate(line.atoms))
+        for line in block.lines(width)
+    ]
+
+
+def test_an_east_asian_heading_breaks_at_its_writers_space() -> None:
+    # two lines either way; the space between the phrases is where the break belongs
+    lines = _heading_lines("“两副担子一起担” 担出产业优化升级的新路子", True, 220.0)
+    assert lines == ["“两副担子一起担”", "担出产业优化升级的新路子"]
+
+
+def test_a_phrase_wider_than_the_line_still_breaks_between_characters() -> None:
+    lines = _heading_lines("江北 将愿景画转化为实景图的二十五个重点项目全面开工", True, 120.0)
+    assert len(lines) > 2 and all(lines)
+    assert "".join(lines).replace(" ", "") == "江北将愿景画转化为实景图的二十五个重点项目全面开工"
+
+
+def test_a_balanced_heading_never_cuts_a_word() -> None:
+    lines = _heading_lines("Internationalization Responsibilities", False, 200.0)
+    assert lines == ["Internationalization", "Responsibilities"]

@@ -120,6 +120,20 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
     return list(map(Atom, texts, spaces))
 
 
+def phrases(parts: list[list[Atom]]) -> list[list[Atom]]:
+    """The atoms between spaces merged into one: text that may break only at its spaces."""
+    out: list[list[Atom]] = []
+    for part in parts:
+        merged: list[Atom] = []
+        for atom in part:
+            if merged and not atom.space_before:
+                merged[-1] = Atom(merged[-1].text + atom.text, merged[-1].space_before)
+            else:
+                merged.append(atom)
+        out.append(merged)
+    return out
+
+
 def break_lines(
     parts: list[list[Atom]],
     width_of: Callable[[str], float],

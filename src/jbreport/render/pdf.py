@@ -315,8 +315,19 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self, parts: list[list[linebreak.Atom]], width: float, indent: float, count: int
     ) -> list[linebreak.Line]:
         """The narrowest measure that still takes ``count`` lines: a heading of two lines
-        breaks near its middle instead of leaving one character on the second."""
-        low, high = width / count, width
+        breaks near its middle instead of leaving one character on the second.  An East
+        Asian heading breaks only where its writer put a space, when that fits as many lines
+        ("“两副担子一起担” | 担出产业……", never "……担 | 出产业……")."""
+        if self.measure.east_asian:
+            grouped = linebreak.phrases(parts)
+            if (
+                grouped != parts
+                and self._widest(grouped) <= width - indent
+                and len(linebreak.break_lines(grouped, self.measure.width, width, indent)) <= count
+            ):
+                parts = grouped
+        # never narrower than the widest atom: a word or phrase is not cut to balance lines
+        low, high = max(width / count, self._widest(parts) + indent), width
         best = linebreak.break_lines(parts, self.measure.width, width, indent)
         for _ in range(12):
             middle = (low + high) / 2
@@ -326,6 +337,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
             else:
                 low = middle
         return best
+
+    def _widest(self, parts: list[list[linebreak.Atom]]) -> float:
+        return max((self.measure.width(a.text) for part in parts for a in part), default=0.0)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
