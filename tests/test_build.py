@@ -151,6 +151,28 @@ def test_a_failed_build_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFix
     assert sorted(p.name for p in (root / "output").iterdir()) == ["jiangbei-2023.zh.pdf"]
 
 
+def test_several_problems_cross_from_worker_processes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--strict -j 2 with two fuzzy entries: the list of problems comes back from the
+    workers whole (it once broke the process pool with a traceback)."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    yaml_path = root / "content" / "jiangbei-2023.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    for old, new in (("新春的第一场大会", "新年的第一场大会"), ("开门红", "开门大吉")):
+        assert old in text
+        text = text.replace(old, new)
+    yaml_path.write_text(text, encoding="utf-8")
+    assert main(["-C", str(root), "translations", "update"]) == 0
+    capsys.readouterr()
+    assert main(["-C", str(root), "build", "--strict", "-j", "2"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if "fuzzy in the en edition" in line]) == 2
+
+
 def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
     """The fallback is the source sentence with source figures, never a mixture."""
     root = tmp_path / "copy"

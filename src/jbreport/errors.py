@@ -68,6 +68,10 @@ class JbreportError(Exception):
         """The lines the CLI prints for this error."""
         return [str(self)]
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # errors cross process boundaries (build -j): rebuilt from what made them
+        return (self.__class__, (self.message, self.location))
+
 
 class UsageError(JbreportError):
     exit_code = EXIT_USAGE
@@ -112,6 +116,9 @@ class ErrorList(JbreportError):
 
     def lines(self) -> list[str]:
         return [line for e in self.errors for line in e.lines()]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (self.__class__, (self.errors,))
 
 
 class Collector:
