@@ -98,6 +98,18 @@ def test_outline_lists_the_sections(built: Path) -> None:
     assert "主要数据" in titles
 
 
+@pytest.mark.parametrize("name", ["jiangbei-2023.zh.pdf", "jiangbei-2023.zh+en.pdf"])
+def test_each_bookmark_opens_the_page_of_its_heading(built: Path, name: str) -> None:
+    data = json.loads(run(require("qpdf"), "--json", "--json-key=outlines", built / name))
+    pages = pdftotext(built / name).split("\f")
+    targets = [(o["title"], o["destpageposfrom1"]) for o in data["outlines"]]
+    assert len({page for _, page in targets}) > 1  # not all on one page
+    for title, page in targets:
+        first = title.split(" / ")[0]  # bilingual bookmarks carry both languages
+        assert squash(first) in squash(pages[page - 1]), (title, page)
+        assert all(squash(first) not in squash(p) for p in pages[: page - 1]), (title, page)
+
+
 def test_document_info_and_language(built: Path) -> None:
     info = run(require("pdfinfo"), built / "jiangbei-2023.en.pdf")
     assert re.search(r"^Title:\s+\S", info, re.M)

@@ -369,7 +369,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas: Canvas = self.canv
         if self.outline is not None:
-            canvas.bookmarkPage(self.outline.key)
+            # the destination is the heading itself (its top, the reader's zoom kept)
+            canvas.bookmarkHorizontal(self.outline.key, 0, self.height)
             canvas.addOutlineEntry(
                 self.outline.title, self.outline.key, self.outline.level, closed=False
             )
@@ -854,6 +855,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._writer = writer
         self._saved: list[dict[str, Any]] = []
+        # bookmarks by page index: set when that page is finally written (see save)
+        self._bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
         # reportlab dates the file from this stamp (SOURCE_DATE_EPOCH or, in invariant mode,
         # 2000-01-01): make it the document's own date, from localize.document_date
         stamp = self._doc._timeStamp
@@ -869,11 +872,19 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._saved.append(dict(self.__dict__))
         self._startPage()
 
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+        # reportlab binds a bookmark to the page it is writing, which here is always the
+        # first until save(): remember the page this one belongs to instead
+        self._bookmarks.setdefault(len(self._saved), []).append((key, kwargs))
+
     def save(self) -> None:
         total = len(self._saved)
+        bookmarks = self._bookmarks
         for number, state in enumerate(self._saved, start=1):
             self.__dict__.update(state)
             self._writer.decorate(self, number, total)
+            for key, kwargs in bookmarks.get(number - 1, []):
+                super().bookmarkPage(key, **kwargs)
             super().showPage()
         self.showOutline()
         super().save()
