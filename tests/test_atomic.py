@@ -79,3 +79,42 @@ def test_interrupted_catalog_update_keeps_the_catalog(
         translations.update(root)
     assert po.read_bytes() == before
     assert not [p for p in po.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_several_files_are_replaced_all_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [tmp_path / f"{name}.pdf" for name in "abc"]
+    for path in files:
+        path.write_bytes(b"old")
+    calls = 0
+    real_fsync = os.fsync
+
+    def fsync_fails_on_the_third(fd: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_fails_on_the_third)
+    with pytest.raises(OutputError):
+        atomic.write_all([(path, b"new") for path in files])
+    assert [path.read_bytes() for path in files] == [b"old"] * 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "b.pdf", "c.pdf"]
+
+
+def test_a_build_that_cannot_write_one_output_replaces_none(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    out = root / "output"
+    build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(before) == 2  # the DOCX and the PDF
+    (out / "mini.zh.pdf").unlink()
+    (out / "mini.zh.pdf").mkdir()  # something in the way of one output
+    del before["mini.zh.pdf"]
+    (out / "mini.zh.docx").write_bytes(b"last week's brief")
+    with pytest.raises(OutputError, match="folder"):
+        build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out)
+    assert (out / "mini.zh.docx").read_bytes() == b"last week's brief"
+    assert sorted(p.name for p in out.iterdir()) == ["mini.zh.docx", "mini.zh.pdf"]

@@ -1,8 +1,9 @@
 """Write files so that a failure at any moment leaves the previous file untouched.
 
-Everything jbreport writes (briefs, catalogs, templates) goes through :func:`write_bytes`:
+Everything jbreport writes (briefs, catalogs, templates) goes through :func:`write_all`:
 the data goes to a temporary file in the same folder, is flushed to disk and then renamed
-over the target, which is atomic on POSIX and Windows.
+over the target, which is atomic on POSIX and Windows.  The outputs of one build (or the
+catalogs of one update) are all written before any is renamed into place.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Location, OutputError
@@ -17,6 +19,33 @@ from .errors import Location, OutputError
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Atomically replace ``path`` with ``data``."""
+    write_all([(path, data)])
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Replace several files together.  Each is first written in full beside its target;
+    only when all of them are on disk are they renamed into place, so a failure while
+    writing (a full disk, a folder that cannot be written, an interrupt) replaces none."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            if path.is_dir():
+                raise OutputError("cannot write: a folder has this name", Location.of(path))
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror}", Location.of(path)) from exc
+    except BaseException:
+        for tmp, _path in staged:
+            with contextlib.suppress(OSError):  # gone already once renamed
+                os.unlink(tmp)
+        raise
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a temporary file in ``path``'s folder, flushed to disk."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -34,7 +63,6 @@ def write_bytes(path: Path, data: bytes) -> None:
                 os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
             os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -43,6 +71,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return tmp
 
 
 def write_text(path: Path, text: str) -> None:

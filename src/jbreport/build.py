@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import write_bytes
+from .atomic import write_all
 from .catalog import Catalogs, Lookup, load_catalogs, same_language
 from .content import Report, load_reports
 from .errors import (
@@ -205,9 +205,9 @@ def build(
     rendered = list(_execute(project, todo, options, jobs, strict))
     result = BuildResult()
     fallbacks: Fallbacks = {}
-    for job, data, fb, warnings in rendered:
+    write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
+    for job, _data, fb, warnings in rendered:
         target = out / job.filename()
-        write_bytes(target, data)
         result.written.append(target)
         fallbacks.update(fb)
         if warnings:

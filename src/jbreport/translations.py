@@ -28,7 +28,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract as babel_extract
 
 from . import numbers as nb
-from .atomic import write_bytes
+from .atomic import write_all, write_bytes
 from .catalog import (
     TEMPLATE_LANGUAGE,
     TemplateEntry,
@@ -140,7 +140,9 @@ def all_entries(root: Path, reports: list[Report] | None = None) -> list[Templat
 def extract(root: Path) -> Path:
     path = root / "translations" / POT_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    _save_template(path, all_entries(root))
+    data, _date = _template_bytes(path, all_entries(root))
+    if data is not None:
+        write_bytes(path, data)
     return path
 
 
@@ -313,8 +315,9 @@ def update(root: Path) -> list[tuple[Path, bool]]:
     folder = root / "translations"
     entries = all_entries(root)
     pot = folder / POT_NAME
-    changed, pot_date = _save_template(pot, entries)
-    results = [(pot, changed)]
+    pot_data, pot_date = _template_bytes(pot, entries)
+    results = [(pot, pot_data is not None)]
+    writes = [(pot, pot_data)] if pot_data is not None else []
     for path in catalog_paths(folder):
         catalog = read_catalog(path, expect_language=path.stem)
         created = catalog.creation_date
@@ -328,13 +331,16 @@ def update(root: Path) -> list[tuple[Path, bool]]:
         # POT-Creation-Date follows the template; PO-Revision-Date is the translator's
         # (as with msgmerge): an update is not a revision of the translation
         merged.creation_date = pot_date
-        write_bytes(path, render_po(merged))
+        writes.append((path, render_po(merged)))
         results.append((path, True))
+    write_all(writes)  # all catalogs or none: an update never leaves them out of step
     return results
 
 
-def _save_template(path: Path, entries: list[TemplateEntry]) -> tuple[bool, datetime.datetime]:
-    """Write the .pot unless only its date would change; whether it changed, and its date."""
+def _template_bytes(
+    path: Path, entries: list[TemplateEntry]
+) -> tuple[bytes | None, datetime.datetime]:
+    """The .pot to write, or None when only its date would change; and its date."""
     template = entries_to_template(entries, source_date())
     if path.exists():
         try:
@@ -344,9 +350,15 @@ def _save_template(path: Path, entries: list[TemplateEntry]) -> tuple[bool, date
         if previous is not None and isinstance(previous.creation_date, datetime.datetime):
             template.creation_date = previous.creation_date
             if render_po(template) == path.read_bytes():
-                return False, previous.creation_date
+                return None, previous.creation_date
             template.creation_date = source_date()
-    return save_catalog(path, template), source_date()
+    data = render_po(template)
+    try:
+        if path.read_bytes() == data:
+            return None, source_date()
+    except OSError:
+        pass
+    return data, source_date()
 
 
 # -- status -------------------------------------------------------------------------------
