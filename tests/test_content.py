@@ -222,13 +222,23 @@ def _with_photo(image: str) -> str:
         ("/etc/passwd", r"use a path relative to the content file"),
         ("notes.txt", r"is not a PNG, JPEG or GIF image"),
         ("escape.png", r"is outside the project; refused"),
+        ("truncated.png", r"image 'truncated.png' cannot be read: .*truncated"),
+        ("fake.jpg", r"image 'fake.jpg' (is not a PNG|cannot be read)"),
+        ("picture.bmp", r"image 'picture.bmp' is not a PNG, JPEG or GIF image"),
     ],
 )
 def test_bad_images(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], image: str, message: str
 ) -> None:
+    from PIL import Image
+
     root = project(tmp_path, _with_photo(image))
-    (root / "content" / "notes.txt").write_text("not an image", encoding="utf-8")
+    content = root / "content"
+    (content / "notes.txt").write_text("not an image", encoding="utf-8")
+    Image.effect_noise((200, 200), 60).convert("RGB").save(content / "whole.png")
+    (content / "truncated.png").write_bytes((content / "whole.png").read_bytes()[:2000])
+    (content / "fake.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    Image.new("RGB", (4, 4)).save(content / "picture.bmp")
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 32)
     os.symlink(outside, root / "content" / "escape.png")

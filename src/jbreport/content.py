@@ -640,18 +640,10 @@ class _Reader:
         if not real.is_file():
             self.error(f"image {raw!r} is not a file", node.loc)
             return None
-        try:
-            with real.open("rb") as handle:
-                head = handle.read(16)
-        except OSError as exc:
-            self.error(f"image {raw!r} cannot be read: {exc.strerror}", node.loc)
-            return None
-        if not (
-            head.startswith(b"\x89PNG\r\n\x1a\n")
-            or head.startswith(b"\xff\xd8\xff")
-            or head[:6] in (b"GIF87a", b"GIF89a")
-        ):
-            self.error(f"image {raw!r} is not a PNG, JPEG or GIF image", node.loc)
+        from .images import problem  # Pillow, only for content that has photos
+
+        if (why := problem(real)) is not None:
+            self.error(f"image {raw!r} {why}", node.loc)
             return None
         return real
 
