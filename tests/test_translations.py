@@ -441,6 +441,27 @@ def test_a_new_layout_word_takes_no_other_translation(tmp_path: Path) -> None:
     msgfmt_check(root / "translations" / "zh.po")
 
 
+def test_a_broken_layout_stops_extract_and_update(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Babel's Jinja2 extractor skips a template it cannot parse: its words would leave the
+    catalogs as if removed.  The syntax error is reported instead, and nothing written."""
+    root = copy_project(tmp_path)
+    templates = root / "templates"
+    templates.mkdir()
+    brief = (ROOT / "src" / "jbreport" / "templates" / "brief.j2").read_text(encoding="utf-8")
+    broken = brief + "{% if %}\n"
+    (templates / "brief.j2").write_text(broken, encoding="utf-8")
+    line = broken.count("\n")
+    before = {p.name: p.read_bytes() for p in (root / "translations").iterdir()}
+    for command in (["translations", "update"], ["translations", "extract"]):
+        assert main(["-C", str(root), *command]) == 3
+        err = capsys.readouterr().err
+        assert re.search(rf"templates/brief\.j2:{line}: template syntax error", err), err
+        assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in (root / "translations").iterdir()} == before
+
+
 def test_a_removed_fuzzy_entry_comes_back_fuzzy(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     original = entry(catalog_of(root, "en"), EDITED)

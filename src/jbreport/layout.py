@@ -134,6 +134,19 @@ def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
     return _ENV[key]
 
 
+def check_syntax(path: Path) -> None:
+    """Refuse a template Jinja2 cannot parse, naming its line (extraction would skip it)."""
+    try:
+        source = path.read_text(encoding="utf-8")
+        _environment(path.parent).parse(source, path.name, str(path))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", Location(Location.of(path).path, exc.lineno)
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read the template: {exc}", Location.of(path)) from None
+
+
 def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> Layout:
     """Render layout ``name`` for a report summary and return the parts it asked for."""
     path = find_template(name, project_root)

@@ -45,7 +45,7 @@ from .catalog import (
 )
 from .content import Report, load_reports, placeholders
 from .errors import Location, TranslationError, UsageError, display_path
-from .layout import template_dirs
+from .layout import check_syntax, template_dirs
 
 POT_NAME = "messages.pot"
 
@@ -83,6 +83,7 @@ def layout_entries(root: Path) -> list[TemplateEntry]:
     for name in sorted(seen):
         path = seen[name]
         ref = f"templates/{name}"
+        check_syntax(path)  # Babel's Jinja2 extractor would silently skip a broken one
         with path.open("rb") as handle:
             for lineno, message, _comments, _context in babel_extract(
                 "jinja2.ext:babel_extract", handle, keywords={"_": None, "gettext": None}
