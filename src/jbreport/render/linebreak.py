@@ -35,6 +35,10 @@ _PIECE = re.compile(
     rf"|[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
 )
 NO_BREAK_SPACE = "\u00a0"
+# Full-width punctuation whose glyph sits in the left half of its em: at the end of a line
+# the blank right half may hang into the margin (clreq 3.1.5, line-end compression), so a
+# line that is full but for half a comma takes it instead of being letter-spaced.
+HANGING = set("，。、；：）》」』】〕〗")
 
 
 class Atom(NamedTuple):
@@ -155,7 +159,14 @@ def break_lines(
         avail = width - (first_indent if not lines else 0.0) + 1e-6
         for atom, w in items:
             gap = space if (atom.space_before and current) else 0.0
-            if current and used + gap + w > avail:
+            if (
+                current
+                and used + gap + w > avail
+                and not (
+                    atom.text[-1] in HANGING
+                    and used + gap + w - width_of(atom.text[-1]) / 2 <= avail
+                )
+            ):
                 lines.append(Line(tuple(current), used, False))
                 current, used, avail, gap = [], 0.0, width + 1e-6, 0.0
             current.append(atom)
