@@ -206,3 +206,36 @@ def test_chart_is_an_embedded_picture(built: Path) -> None:
     with zipfile.ZipFile(built / "jiangbei-2023.zh+en.factsheet.docx") as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         assert media and z.read(media[0]).startswith(b"\x89PNG")
+
+
+def test_chart_has_alt_text_in_every_language(built: Path) -> None:
+    xml = part(built / "jiangbei-2023.zh+en.factsheet.docx", "word/document.xml")
+    descr = re.search(r'<wp:docPr [^>]*descr="([^"]*)"', xml)
+    assert descr is not None, "the chart has no description for screen readers"
+    said = descr[1].replace("\u00a0", " ")
+    assert "CNY 160 billion" in said and "1600亿元" in said
+
+
+def test_key_figures_stay_whole_in_libreoffice(built: Path, tmp_path: Path) -> None:
+    """In the narrow bilingual table each figure is set on one line: no-break spaces inside
+    it, and a figure column as wide as the longest figure needs."""
+    document = docx.Document(str(built / "jiangbei-2023.zh+en.docx"))
+    table = next(t for t in document.tables if t.style.name == "Key Figures")
+    figures = [row.cells[3].text.replace("\u00a0", " ") for row in table.rows]
+    assert "more than CNY 1.9 trillion" in figures
+    run(
+        require("soffice"),
+        "--headless",
+        f"-env:UserInstallation=file://{tmp_path}/p",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp_path,
+        built / "jiangbei-2023.zh+en.docx",
+    )
+    text = run(
+        require("pdftotext"), "-layout", "-l", "1", tmp_path / "jiangbei-2023.zh+en.pdf", "-"
+    )
+    lines = [" ".join(line.split()) for line in text.replace("\u00a0", " ").splitlines()]
+    for figure in figures:
+        assert any(figure in line for line in lines), figure

@@ -9,6 +9,7 @@ XML python-docx lacks lives in :mod:`jbreport.render.ooxml`.
 from __future__ import annotations
 
 import io
+import unicodedata
 from typing import Any, assert_never
 
 import docx
@@ -262,7 +263,7 @@ class _Writer:
         return self.languages[tag]
 
     def add_text(self, paragraph: Any, text: Text) -> Any:
-        run = paragraph.add_run(text.text)
+        run = paragraph.add_run(_unbreakable_figures(text))
         language = self.lang(text.lang)
         rpr = ooxml.run_properties(run)
         if language.east_asian:
@@ -370,10 +371,21 @@ class _Writer:
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
                 self.add_text(self.paragraph_in(row.cells[2 * i], "Table Text"), label)
                 self.add_text(self.paragraph_in(row.cells[2 * i + 1], "Figure Value"), value)
+        # label and value columns in proportion, in the grid too (LibreOffice and Word lay
+        # a table out from its grid; the cells' own widths alone leave equal columns)
+        table.autofit = False
         share = self.language_column()
+        widths: list[Emu] = []
+        for i in range(len(self.document.languages)):
+            figures = _value_share(
+                [r.label[i].text for r in block.rows], [r.value[i].text for r in block.rows]
+            )
+            widths += [Emu(int(share * (1 - figures))), Emu(int(share * figures))]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for row in table.rows:
-            for i, cell in enumerate(row.cells):
-                cell.width = Emu(int(share * (0.56 if i % 2 == 0 else 0.44)))
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     def paragraph_in(self, cell: Any, style: str) -> Any:
         paragraph = cell.paragraphs[0]
@@ -387,7 +399,17 @@ class _Writer:
         png = bar_chart_png(block, self.document.languages)
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(WIDTH_PT))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(WIDTH_PT))
+        # the chart's words for a screen reader, in every language of the edition
+        title = " / ".join(t.text for t in block.title)
+        lines = [
+            "; ".join(
+                f"{label.text}: {value.text}"
+                for label, value in zip(bar.label, bar.display, strict=True)
+            )
+            for bar in block.bars
+        ]
+        ooxml.set_alt_text(shape, title, "\n".join([title, *lines]))
 
     def photo(self, container: Any, photo: Photo, caption: Texts, credit: Texts | None) -> None:
         if photo.image is not None:
@@ -398,7 +420,9 @@ class _Writer:
                 picture = DocxImage.from_file(str(photo.image))
                 ratio = picture.px_height / max(picture.px_width, 1)
                 width = Emu(min(int(widest), int(Cm(12) / ratio)))  # never taller than 12 cm
-                paragraph.add_run().add_picture(str(photo.image), width=width)
+                shape = paragraph.add_run().add_picture(str(photo.image), width=width)
+                described = " / ".join(t.text for t in caption)
+                ooxml.set_alt_text(shape, described, described)
             except Exception as exc:  # python-docx: UnrecognizedImageError and friends
                 raise RenderError(f"cannot place image: {exc}", Location.of(photo.image)) from None
         paragraph = self.paragraph(container, "Caption")
@@ -446,3 +470,28 @@ class _Writer:
                     self.photo(cell, block, (block.caption[i],), credit)
                 case _:
                     assert_never(block)
+
+
+def _unbreakable_figures(text: Text) -> str:
+    """The text with no-break spaces inside its figures: Word and LibreOffice never end a
+    line in the middle of "CNY 1.9 trillion" (the PDF writer keeps these spans whole)."""
+    if not text.keep or " " not in text.text:
+        return text.text
+    chars = list(text.text)
+    for start, end in text.keep:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] == " ":
+                chars[i] = "\u00a0"
+    return "".join(chars)
+
+
+def _value_share(labels: list[str], values: list[str]) -> float:
+    """The part of a language's width its figures get: as much as the longest needs, since
+    a figure may not wrap and a label may (between a third and 60%)."""
+
+    def width(text: str) -> int:  # in half-ems: ideographs count two
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    value = max((width(v) for v in values), default=1)
+    label = max((width(t) for t in labels), default=1)
+    return min(0.6, max(0.35, value / (value + 0.5 * label)))

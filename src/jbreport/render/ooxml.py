@@ -173,6 +173,13 @@ def mark_header_row(row: Any) -> None:
     _child(trpr, "w:tblHeader")
 
 
+def set_alt_text(inline_shape: Any, title: str, description: str) -> None:
+    """What a screen reader says for a picture (wp:docPr title and descr)."""
+    doc_pr = inline_shape._inline.docPr
+    doc_pr.set("title", title)
+    doc_pr.set("descr", description)
+
+
 def keep_lines_apart(row: Any) -> None:
     """Let a bilingual row break across pages (Word's default, made explicit)."""
     trpr = row._tr.get_or_add_trPr()
