@@ -103,6 +103,61 @@ def test_figures_in_french(source: str, translation: str, flagged: bool) -> None
     assert bool(figure_problems(source, translation, "zh", "fr")) == flagged
 
 
+# (source, its language, translation, its language, whether the check must flag it): scale
+# words, separators and kilometres of any language, from its CLDR data
+FIGURES_IN_OTHER_LANGUAGES = [
+    ("签约投资302.5亿元", "zh", "签约投资302.5億元", "zh_Hant", False),
+    ("签约投资302.5亿元", "zh", "签约投资302.5萬元", "zh_Hant", True),
+    ("存贷款余额3万亿元", "zh", "預貸金残高3兆円", "ja", False),
+    ("存贷款余额3万亿元", "zh", "預貸金残高3億円", "ja", True),
+    ("新增就业5.5万人", "zh", "新規雇用5.5万人", "ja", False),
+    ("签约投资302.5亿元", "zh", "Investitionen von 30,25 Milliarden CNY", "de", False),
+    ("签约投资302.5亿元", "zh", "Investitionen von 30,25 Mrd. CNY", "de", False),
+    ("签约投资302.5亿元", "zh", "Investitionen von 302,5 Milliarden CNY", "de", True),
+    ("签约投资302.5亿元", "zh", "Investitionen von 30.25 Milliarden CNY", "de", True),
+    ("存贷款余额3万亿元", "zh", "Einlagen von 3 Billionen CNY", "de", False),  # 10^12
+    ("新增就业5.5万人", "zh", "55.000 neue Arbeitsplätze", "de", False),
+    ("全长11.2公里", "zh", "11,2 Kilometer lang", "de", False),
+    ("存贷款余额3万亿元", "zh", "depósitos de 3 billones de CNY", "es", False),
+    ("存贷款余额3万亿元", "zh", "depósitos de 3 mil millones de CNY", "es", True),
+    ("签约投资302.5亿元", "zh", "inversión de 30.250 millones de CNY", "es", False),
+    ("签约投资302.5亿元", "zh", "inversión de 30,25 mil millones de CNY", "es", False),
+    ("签约投资302.5亿元", "zh", "302.5억 위안 투자", "ko", False),
+    ("签约投资302.5亿元", "zh", "302.5억원 투자", "ko", False),
+    ("签约投资302.5亿元", "zh", "302.5만 위안 투자", "ko", True),
+    ("存贷款余额3万亿元", "zh", "예금 3조 위안", "ko", False),
+    ("全长11.2公里", "zh", "길이 11.2킬로미터", "ko", False),
+    ("全长11.2公里", "zh", "длина 11,2 км", "ru", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 B", "en", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 b", "en", True),  # not an abbreviation
+    ("2022年签约投资302.5亿元", "zh", "2022 M&A of CNY 30.25 billion", "en", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 B.", "en", False),
+    ("签约投资302.5億元", "zh_Hant", "investment of CNY 30.25 billion", "en", False),
+    ("Investitionen von 30,25 Mrd. CNY", "de", "inversión de 30,25 mil millones", "es", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "source_language", "translation", "language", "flagged"),
+    FIGURES_IN_OTHER_LANGUAGES,
+)
+def test_figures_in_any_language(
+    source: str, source_language: str, translation: str, language: str, flagged: bool
+) -> None:
+    problems = figure_problems(source, translation, source_language, language)
+    assert bool(problems) == flagged, problems
+
+
+def test_a_wrong_scale_word_is_reported_with_both_values() -> None:
+    # a Spanish billón is 10^12 and mil millones 10^9; English billion is no guide
+    assert figure_problems("存贷款余额3万亿元", "depósitos de 3 mil millones", "zh", "es") == [
+        "figures differ: source has 3000000000000; translation has 3000000000"
+    ]
+    assert figure_problems("签约投资302.5亿元", "302,5 Milliarden", "zh", "de") == [
+        "figures differ: source has 30250000000; translation has 302500000000"
+    ]
+
+
 # -- the check of whole catalogs ------------------------------------------------------------
 
 

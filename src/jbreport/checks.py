@@ -3,8 +3,9 @@ in free text, and the glossary.
 
 The figure check understands scales and units: 302.5亿 is 30.25 billion, 5.5万 is 55,000,
 个百分点 are percentage points, 公里 are km, and dates may be written in either language's
-order.  Each figure is reduced to a value and a dimension; a translation must carry the same
-multiset of them as its source.
+order.  Each language's scale words (Milliarden, mil millones, 億, 억…), kilometre words and
+decimal and group separators come from its CLDR data, through Babel.  Each figure is reduced
+to a value and a dimension; a translation must carry the same multiset of them as its source.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,9 +22,11 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.units import format_unit
 
 from .content import placeholders
 from .errors import Location, TranslationError
+from .numbers import _pattern_text
 from .yamlnodes import load_yaml
 
 GLOSSARY_NAME = "glossary.yaml"
@@ -36,29 +40,15 @@ class Problem:
 
 # -- figures in free text -------------------------------------------------------------------
 
-# Scale words by language; Chinese ones are read in any text (the characters are unambiguous).
+# Scale words: those of the text's locale come from CLDR's long and short compact decimal
+# patterns (de "0 Milliarden", "0 Mrd."; es "0 mil millones", "0 billones"; ja "0兆"), each with
+# its power of ten.  The Chinese ones below are read in any text (the characters are
+# unambiguous); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
 _SCALES_ZH = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
-_SCALES = {
-    "en": {
-        "thousand": 3,
-        "million": 6,
-        "mn": 6,
-        "billion": 9,
-        "bn": 9,
-        "trillion": 12,
-        "tn": 12,
-    },
-    # French: a billion is 10^12 (un milliard is 10^9)
-    "fr": {
-        "mille": 3,
-        "million": 6,
-        "millions": 6,
-        "milliard": 9,
-        "milliards": 9,
-        "billion": 12,
-        "billions": 12,
-    },
-}
+# Press abbreviations CLDR does not list (its English short forms are K, M, B, T).
+_SCALES_EXTRA = {"en": {"mn": 6, "bn": 9, "tn": 12}}
+# Marks CLDR puts around right-to-left patterns; they are no part of a word.
+_MARKS = "\u200e\u200f\u061c"
 _PERCENT = ("%", "％", "per cent", "percent", "pour cent")
 _POINTS = (
     "个百分点",
@@ -68,7 +58,7 @@ _POINTS = (
     "point de pourcentage",
     "points de pourcentage",
 )
-_KM = (
+_KM = (  # read in any text; each locale adds its CLDR names of length-kilometer
     "公里",
     "km",
     "kilometer",
@@ -90,39 +80,138 @@ class _Reader:
     """How figures are written in one language: numbers, scale words, month names."""
 
     number: re.Pattern[str]
-    scales: dict[str, int]
+    scales: dict[str, int]  # words compared without case ("Milliarden", "milliarden")
+    abbreviations: dict[str, int]  # compared as written ("M" is a million, "m" is not)
+    units: dict[str, str]  # lower-cased unit word → dimension
     dmy: re.Pattern[str] | None
     mdy: re.Pattern[str] | None
     months: dict[str, int]
 
+    def scale(self, word: str) -> int:
+        """The power of ten a matched scale word stands for (0 for none)."""
+        key = " ".join(word.split())
+        if key in self.abbreviations:
+            return self.abbreviations[key]
+        return self.scales.get(key.lower(), 0)
+
+
+def _words(table: dict[str, int], word: str, exponent: int, ambiguous: set[str]) -> None:
+    if table.setdefault(word, exponent) != exponent:
+        ambiguous.add(word)
+
+
+def _compact_scales(locale: Locale) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """The scale words of ``locale``'s compact decimal patterns, by the power of ten they
+    stand for: (suffix words of the long patterns, suffix abbreviations of the short ones,
+    prefix words of either).  "0 Milliarden" holds one zero for 10^9, so Milliarden is 10^9;
+    "00 mil millones" holds two for 10^10, so mil millones is 10^9 too.  A word standing for
+    two different powers is no scale word."""
+    long: dict[str, int] = {}
+    short: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for style, suffixes in (("long", long), ("short", short)):
+        for table in (locale.compact_decimal_formats.get(style) or {}).values():
+            for magnitude, pattern in table.items():
+                text = _pattern_text(pattern).translate({ord(c): None for c in _MARKS})
+                m = re.fullmatch(r"([^0]*?)(0+)([^0]*)", text)
+                if m is None:
+                    continue
+                before, after = " ".join(m[1].split()), " ".join(m[3].split())
+                exponent = len(magnitude) - len(m[2])
+                if before and after:
+                    continue  # a word on both sides (my, wo): not read
+                if after:
+                    word = after.lower() if style == "long" else after
+                    _words(suffixes, word, exponent, ambiguous)
+                    if word.endswith("."):  # "Mrd" as well as "Mrd."
+                        _words(suffixes, word[:-1], exponent, ambiguous)
+                elif before:
+                    _words(prefixes, before.lower(), exponent, ambiguous)
+    for table in (long, short, prefixes):
+        for word in ambiguous & table.keys():
+            del table[word]
+    return long, short, prefixes
+
+
+_KILOMETRE_SAMPLES = ((Decimal(1), "0"), (Decimal(2), "0"), (Decimal(5), "0"), (Decimal(21), "0"))
+
+
+def _kilometre_words(locale: Locale) -> set[str]:
+    """How ``locale`` writes kilometres after a number, from CLDR's unit patterns in each
+    length and plural form: km, Kilometer, kilómetros, キロメートル, км, километров…"""
+    words: set[str] = set()
+    samples = (*_KILOMETRE_SAMPLES, (Decimal("1.5"), "0.0"))
+    for length in ("long", "short", "narrow"):
+        for value, pattern in samples:
+            text = format_unit(
+                value, "length-kilometer", length=length, format=pattern, locale=locale
+            )
+            text = text.translate({ord(c): None for c in _MARKS})
+            m = re.fullmatch(r"\s*[\d.,\u066b\u066c\u2019' \u00a0\u202f]*\d\s*(\D+)", text)
+            if m and m[1].strip():
+                words.add(" ".join(m[1].split()).lower())
+    return words
+
+
+# Letters of scripts written without spaces between words: a scale word or unit of these
+# may be followed directly by the next word (302.5亿元, 3억원).
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff"
+    r"\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
+    """A regular expression of ``words`` (compared without case) and ``exact`` (compared as
+    written), longest first; any space in a word matches any run of spaces; a word ending in a
+    letter of a spaced script must end there ("mil" is not the start of "millones")."""
+    choices = {word: False for word in words} | {word: True for word in exact}
+    out = []
+    for word in sorted(choices, key=lambda w: (-len(w), w)):
+        regex = r"\s+".join(re.escape(part) for part in word.split())
+        if word[-1].isalpha() and not _UNSPACED.match(word[-1]):
+            # an abbreviation ends at a space or punctuation: 5 M, but not the M of M&A
+            regex += r"(?![^\s.,;:!?)\]}»”’'\"])" if choices[word] else r"(?![^\W\d_])"
+        out.append(f"(?-i:{regex})" if choices[word] else regex)
+    return "|".join(out)
+
 
 @functools.lru_cache(maxsize=32)
 def _reader(language: str) -> _Reader:
-    base = language.replace("-", "_").split("_")[0].lower()
+    """The reader of ``language``, a locale tag such as zh, zh_Hant, de or pt-BR.  A tag
+    CLDR does not know is read as English, as it always was."""
+    tag = language.replace("-", "_")
     try:
-        locale = Locale.parse(language.replace("-", "_"))
-        decimal = get_decimal_symbol(locale)
-        group = get_group_symbol(locale)
+        locale = Locale.parse(tag)
     except (UnknownLocaleError, ValueError):
-        locale, decimal, group = None, ".", ","
+        locale = Locale.parse("en")
+    base = locale.language
+    decimal = get_decimal_symbol(locale)
+    group = get_group_symbol(locale)
     groups = _SPACES if group in _SPACES else group + ("'" if group == "’" else "")
     g = "[" + re.escape(groups) + "]"
-    scales = {**_SCALES_ZH, **_SCALES.get(base, _SCALES["en"])}
-    words = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
-    units = "|".join(
-        re.escape(u).replace(r"\ ", r"\s?")
-        for u in sorted((*_PERCENT, *_POINTS, *_KM), key=len, reverse=True)
-    )
+    long, short, prefixes = _compact_scales(locale)
+    scales = {**_SCALES_ZH, **_SCALES_EXTRA.get(base, {}), **long}
+    words = _alternatives(scales, short)
+    units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
+    units.update({u: "percent" for u in _PERCENT})
+    units.update({u: "points" for u in _POINTS})
+    unit_words = _alternatives(units)
+    prefix = ""
+    if prefixes:
+        prefix = rf"(?:(?<![^\W\d_])(?P<prefix>{_alternatives(prefixes)})\s?)?"
     number = re.compile(
-        rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(\d{{1,3}}(?:{g}\d{{3}})+(?!\d)|\d+)"
-        rf"(?:{re.escape(decimal)}(\d+))?"
-        rf"(?:\s?({words})(?![A-Za-z]))?"
-        rf"(?:\s?({units})(?![A-Za-z]))?",
+        prefix
+        + rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(?P<integer>\d{{1,3}}(?:{g}\d{{3}})+(?!\d)|\d+)"
+        rf"(?:{re.escape(decimal)}(?P<fraction>\d+))?"
+        rf"(?:\s?(?P<scale>{words}))?"
+        rf"(?:\s?(?P<unit>{unit_words}))?",
         re.IGNORECASE,
     )
     months: dict[str, int] = {}
     dmy = mdy = None
-    if locale is not None and base not in ("zh", "ja", "ko"):
+    if base not in ("zh", "ja", "ko"):
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for index, name in get_month_names(width, context, locale).items():
@@ -134,7 +223,15 @@ def _reader(language: str) -> _Reader:
         mdy = re.compile(
             rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?"
         )
-    return _Reader(number, {k.lower(): v for k, v in scales.items()}, dmy, mdy, months)
+    return _Reader(
+        number,
+        {k.lower(): v for k, v in {**scales, **prefixes}.items()},
+        short,
+        units,
+        dmy,
+        mdy,
+        months,
+    )
 
 
 def _num(integer: str, fraction: str | None) -> Decimal:
@@ -183,18 +280,14 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
                 found[("year", Decimal(year))] += 1
         rest = pattern.sub(" ", rest)
     for m in reader.number.finditer(rest):
-        grouped = not m[1].isdigit()
-        value = _num(m[1], m[2])
-        scale = (m[3] or "").lower()
-        value = value.scaleb(reader.scales.get(scale, 0))
-        unit = re.sub(r"\s+", " ", (m[4] or "").lower())
-        if unit in _POINTS:
-            dimension = "points"
-        elif unit in _PERCENT:
-            dimension = "percent"
-        elif unit in _KM:
-            dimension = "km"
-        elif not scale and not m[2] and not grouped and 1900 <= value <= 2100:
+        grouped = not m["integer"].isdigit()
+        value = _num(m["integer"], m["fraction"])
+        scale = m["scale"] or m.groupdict().get("prefix") or ""
+        value = value.scaleb(reader.scale(scale))
+        unit = reader.units.get(" ".join((m["unit"] or "").split()).lower())
+        if unit is not None:
+            dimension = unit
+        elif not scale and not m["fraction"] and not grouped and 1900 <= value <= 2100:
             dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
