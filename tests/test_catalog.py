@@ -3,6 +3,7 @@ language, previous msgids (``#| msgid``) and obsolete entries that keep their fl
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from decimal import Decimal
@@ -12,16 +13,21 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 
 from conftest import ROOT, require, run
+from jbreport.build import default_editions
 from jbreport.catalog import (
     Lookup,
     load_catalogs,
     new_catalog,
+    parse_language,
     read_catalog,
     render_po,
+    same_language,
     save_catalog,
 )
 from jbreport.cli import main
+from jbreport.content import load_reports
 from jbreport.errors import JbreportError, TranslationError
+from jbreport.translations import init
 
 HEADER = """\
 msgid ""
@@ -78,6 +84,7 @@ BROKEN = {
         "num_plurals",
     ),
     "comment inside an entry": ('msgid "one"\n# note\nmsgstr "eins"\n', 7, "no msgstr"),
+    "invalid escape": ('msgid "one"\nmsgstr "Yang \\q Min"\n', 8, "invalid control sequence"),
 }
 
 
@@ -92,7 +99,8 @@ def test_syntax_error_names_file_and_line(tmp_path: Path, case: str) -> None:
     assert error.location.path.endswith("en.po")
     assert error.location.line == line, str(error)
     assert words in str(error)
-    assert str(error).startswith(f"{error.location.path}:{line}: ")
+    column = f"{error.location.column}:" if error.location.column is not None else ""
+    assert str(error).startswith(f"{error.location.path}:{line}:{column} ")
 
 
 def test_gettext_agrees_these_files_are_broken(tmp_path: Path) -> None:
@@ -110,6 +118,97 @@ def test_gettext_agrees_these_files_are_broken(tmp_path: Path) -> None:
             # msgfmt counts the end of an unterminated string on the next line
             near = (f"en.po:{line}:", f"en.po:{line + 1}:" if "unterminated" in case else "")
             assert any(n and n in result.stderr for n in near), (case, result.stderr)
+
+
+# U+2028, U+2029, NEL and the C0 separators end a line for str.splitlines, not for gettext
+LINE_BREAKS_OF_PYTHON = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("char", LINE_BREAKS_OF_PYTHON)
+def test_a_string_may_hold_what_python_calls_a_line_break(
+    tmp_path: Path, char: str, newline: str
+) -> None:
+    body = f'msgid "a"\nmsgstr "Yang{char}Min"\n\nmsgctxt "x"\nmsgid "b"\nmsgstr "c{char}"\n'
+    path = tmp_path / "en.po"
+    path.write_bytes((HEADER + body).replace("\n", newline).encode("utf-8"))
+    catalog = read_catalog(path)
+    assert catalog.get("a").string == f"Yang{char}Min"
+    assert catalog.get("b", "x").string == f"c{char}"
+    assert [catalog.get("a").lineno, catalog.get("b", "x").lineno] == [7, 11]  # msgfmt's lines
+    save_catalog(tmp_path / "back.po", catalog)
+    back = read_catalog(tmp_path / "back.po")
+    assert back.get("a").string == f"Yang{char}Min"
+    assert back.get("b", "x").string == f"c{char}"
+
+
+def test_gettext_reads_those_strings_too(tmp_path: Path) -> None:
+    msgfmt = require("msgfmt")
+    body = "".join(
+        f'msgctxt "{i}"\nmsgid "a"\nmsgstr "Yang{char}Min"\n\n'
+        for i, char in enumerate(LINE_BREAKS_OF_PYTHON)
+    )
+    path = write_po(tmp_path / "en.po", body)
+    run(msgfmt, "--check", "-o", tmp_path / "en.mo", path)
+    assert len([m for m in read_catalog(path) if m.id]) == len(LINE_BREAKS_OF_PYTHON)
+
+
+def test_an_invalid_escape_names_its_line_and_column(tmp_path: Path) -> None:
+    path = write_po(tmp_path / "en.po", 'msgid "one"\nmsgstr "Yang \\q Min"\n')
+    with pytest.raises(TranslationError) as info:
+        read_catalog(path)
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.column) == (8, 15)
+    assert str(info.value).startswith(f"{info.value.location.path}:8:15: PO syntax error: ")
+    assert "invalid control sequence '\\q'" in str(info.value)
+
+
+# body of msgstr → column msgfmt reports (a wide character counts 2, a tab to the next 8)
+INVALID_ESCAPES = {
+    "Yang \\q Min": 15,
+    "a\\?": 11,  # C's \? and \' are not gettext's
+    "a\\'": 11,
+    "a\\u00e9": 11,
+    "a\\x": 12,  # \x needs a hex digit
+    "江北\\q": 14,
+    "\tx\\q": 19,
+}
+
+
+@pytest.mark.parametrize("string", sorted(INVALID_ESCAPES))
+def test_invalid_escapes_are_refused_where_msgfmt_refuses_them(tmp_path: Path, string: str) -> None:
+    path = write_po(tmp_path / "en.po", f'msgid "one"\nmsgstr "{string}"\n')
+    with pytest.raises(TranslationError, match="invalid control sequence") as info:
+        read_catalog(path)
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.column) == (8, INVALID_ESCAPES[string])
+    if shutil.which("msgfmt") or os.environ.get("JBREPORT_REQUIRE_TOOLS") == "1":
+        result = subprocess.run(
+            [require("msgfmt"), "--check", "-o", "/dev/null", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode != 0
+        assert f"en.po:8:{INVALID_ESCAPES[string]}: invalid control sequence" in result.stderr
+
+
+def test_valid_escapes_read_as_gettext_reads_them(tmp_path: Path) -> None:
+    strings = {
+        "a": ("\\101\\x42\\103", "ABC"),  # octal and hex: bytes of the UTF-8 text
+        "b": ("caf\\303\\251", "café"),
+        "c": ("\\t\\a\\b\\f\\v\\r\\n", "\t\a\b\f\v\r\n"),
+        "d": ('\\\\ \\"', '\\ "'),
+    }
+    body = "".join(f'msgid "{k}"\nmsgstr "{raw}"\n\n' for k, (raw, _) in strings.items())
+    body += '#~ msgid "e"\n#~ msgstr "\\x41"\n'
+    path = write_po(tmp_path / "en.po", body)
+    catalog = read_catalog(path)
+    for key, (_raw, value) in strings.items():
+        assert catalog.get(key).string == value, key
+    assert catalog.obsolete["e"].string == "A"
+    save_catalog(tmp_path / "back.po", catalog)
+    assert read_catalog(tmp_path / "back.po").get("b").string == "café"
 
 
 def test_cli_reports_a_broken_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,6 +330,11 @@ def test_gettext_reads_previous_msgids_and_obsolete_entries(tmp_path: Path) -> N
         ("es", "nplurals=2; plural=(n != 1);"),
         ("de", "nplurals=2; plural=(n != 1);"),
         ("zh", "nplurals=1; plural=0;"),
+        ("zh_TW", "nplurals=1; plural=0;"),
+        ("zh_CN", "nplurals=1; plural=0;"),
+        ("zh_Hant_TW", "nplurals=1; plural=0;"),
+        ("en_GB", "nplurals=2; plural=(n != 1);"),
+        ("pt_PT", "nplurals=2; plural=(n != 1);"),
         ("ja", "nplurals=1; plural=0;"),
     ],
 )
@@ -238,6 +342,44 @@ def test_new_catalog_plural_forms(language: str, forms: str) -> None:
     catalog = new_catalog(language)
     assert catalog.plural_forms == forms
     assert str(catalog.locale) == language
+    assert catalog.locale_identifier == language  # the Language header
+
+
+@pytest.mark.parametrize(
+    ("tag", "language", "script", "territory"),
+    [
+        ("zh_TW", "zh", "Hant", "TW"),
+        ("zh_CN", "zh", "Hans", "CN"),
+        ("pt_BR", "pt", None, "BR"),
+        ("pt-BR", "pt", None, "BR"),
+        ("sr_Latn", "sr", "Latn", None),
+        ("en_GB", "en", None, "GB"),
+    ],
+)
+def test_parse_language_keeps_the_tag_written(
+    tag: str, language: str, script: str | None, territory: str | None
+) -> None:
+    locale = parse_language(tag)
+    assert str(locale) == tag.replace("-", "_")
+    assert (locale.language, locale.script, locale.territory) == (language, script, territory)
+    assert locale.english_name  # CLDR's data
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("zh_Hans_TW", "did you mean 'zh_Hant_TW'"),
+        ("zh-hant-tw", "did you mean 'zh_Hant_TW'?"),
+        ("en_ZZ", "did you mean 'en_"),
+        ("Chinese", "did you mean 'zh'"),
+        ("iw", "CLDR calls it 'he'"),
+        ("xx", "not a CLDR locale id"),
+    ],
+)
+def test_an_unknown_language_comes_with_a_hint(language: str, hint: str) -> None:
+    with pytest.raises(TranslationError, match=f"unknown language {language!r}") as info:
+        parse_language(language)
+    assert hint in str(info.value)
 
 
 @pytest.mark.parametrize("language", ["xx", "und", "en_ZZ", "root", "../fr", ""])
@@ -257,3 +399,33 @@ def test_lookup_never_returns_a_fuzzy_translation() -> None:
     assert lookup.fallbacks == {("r/2", "乙"): "fuzzy"}
     assert lookup.ngettext("r/n", "{count}个", "{count}个", Decimal(3)) == "{count} items"
     assert lookup.ngettext("r/n", "{count}个", "{count}个", Decimal(1)) == "{count} item"
+
+
+def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
+    """zh_TW is Traditional Chinese (CLDR's zh_Hant_TW), so it translates the Simplified
+    report; the file and its header keep the tag the translator wrote."""
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    path = init(root, "zh_TW")
+    assert path == root / "translations" / "zh_TW.po"
+    text = path.read_text(encoding="utf-8")
+    assert '"Language: zh_TW\\n"' in text
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+    assert "# Chinese (Traditional, Taiwan) translations" in text
+    assert 'msgctxt "jiangbei-2023/title"' in text  # the Simplified content, to translate
+    catalogs = load_catalogs(root / "translations")
+    assert catalogs.languages() == ["en", "zh", "zh_TW"]
+    assert not same_language("zh_TW", "zh") and same_language("zh_TW", "zh_Hant")
+    assert same_language("zh_CN", "zh")
+    lookup = catalogs.lookup("zh_TW", "zh")
+    assert not lookup.is_source and lookup.path == path
+    (report,) = load_reports(root / "content")
+    assert report.language == "zh"
+    editions = default_editions(report, catalogs)
+    assert ("zh_TW",) in editions and ("zh", "zh_TW") in editions
+    with pytest.raises(TranslationError, match="already exists"):
+        init(root, "zh_TW")
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:
+        run(msgfmt, "--check", "-o", tmp_path / "zh_TW.mo", path)

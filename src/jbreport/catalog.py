@@ -9,18 +9,21 @@ English.  A catalog is read once per process; lookups never return a fuzzy trans
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
-import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_locale_identifier, parse_locale
+from babel.localedata import locale_identifiers
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, normalize, read_po, unescape
+from babel.messages.pofile import PoFileError, escape, normalize, read_po, unescape
 from babel.util import TextWrapper
 
 from . import numbers as nb
@@ -97,7 +100,9 @@ def read_catalog(
         ) from None
     cleaned, previous = _scan(text, shown)
     try:
-        catalog = read_po(io.StringIO(cleaned), abort_invalid=True, charset="utf-8")
+        # one item per line as _scan split them (on "\n" only, as msgfmt does): Babel
+        # must not split a line again at a character str.splitlines breaks at (U+2028…)
+        catalog = read_po(cleaned, abort_invalid=True, charset="utf-8")
     except PoFileError as exc:
         lineno: int | None = getattr(exc, "lineno", None)
         message = str(exc).rsplit(" on ", 1)[0].strip() or "PO syntax error"
@@ -127,19 +132,98 @@ def read_catalog(
     return catalog
 
 
-_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"])\s*(.*)$")
+# GNU gettext's whitespace between the tokens of a PO line (po-lex.c); a line ends at "\n"
+# only, never at the other characters str.splitlines breaks at (U+2028, U+0085, \x1c…).
+_PO_SPACE = " \t\r\f\v"
+_KEYWORD_RE = re.compile(
+    r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[ \t\r\f\v\"])[ \t\r\f\v]*(.*)$"
+)
 _STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+# The escapes of GNU gettext's PO reader (po-lex.c, control_sequence): \n \t \b \r \f \v
+# \a \\ \" , one to three octal digits and \x with one or more hex digits (each a byte of
+# the file's encoding).  Anything else (\q, \', \?, \u00e9) is "invalid control sequence".
+_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
+_SIMPLE_ESCAPES = {
+    "n": b"\n",
+    "t": b"\t",
+    "b": b"\b",
+    "r": b"\r",
+    "f": b"\f",
+    "v": b"\v",
+    "a": b"\a",
+    "\\": b"\\",
+    '"': b'"',
+}
 
 
-def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
-    """Check the PO syntax line by line; returns the text without its previous-msgid lines
-    (``#|``, ``#~|``, which Babel cannot read) and those previous msgids by the line of the
-    entry's msgid.
+class _BadEscape(ValueError):
+    r"""An escape GNU gettext refuses, at ``offset``: the index, in the string without its
+    quotes, of the character msgfmt stops at (the one after the backslash, or after
+    ``\x``)."""
+
+    def __init__(self, offset: int, sequence: str) -> None:
+        super().__init__(sequence)
+        self.offset = offset
+        self.sequence = sequence
+
+
+def _po_unescape(raw: str) -> str:
+    """The value of a quoted PO string as GNU gettext reads it (see ``_ESCAPE_RE``)."""
+    body = raw[1:-1]
+    if "\\" not in body:
+        return body
+    out = bytearray()
+    pos = 0
+    for match in _ESCAPE_RE.finditer(body):
+        out += body[pos : match.start()].encode("utf-8")
+        octal, hexadecimal, char = match.groups()
+        if octal is not None:
+            out.append(int(octal, 8) & 0xFF)  # msgfmt keeps the low byte, as C's char
+        elif hexadecimal is not None:
+            out.append(int(hexadecimal, 16) & 0xFF)
+        elif char in _SIMPLE_ESCAPES:
+            out += _SIMPLE_ESCAPES[char]
+        else:
+            offset = match.start() + (2 if char == "x" else 1)
+            raise _BadEscape(offset, match[0])
+        pos = match.end()
+    out += body[pos:].encode("utf-8")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _BadEscape(-1, "") from None
+
+
+def _display_column(text: str) -> int:
+    """The 0-based column after ``text`` as GNU gettext counts it: a tab to the next
+    multiple of 8, a wide (East Asian) character 2, a combining mark 0."""
+    column = 0
+    for char in text:
+        if char == "\t":
+            column = (column + 8) & ~7
+        elif unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        elif unicodedata.east_asian_width(char) in ("W", "F"):
+            column += 2
+        else:
+            column += 1
+    return column
+
+
+def _scan(text: str, shown: str) -> tuple[list[str], dict[int, list[str]]]:
+    """Check the PO syntax line by line; returns the lines for Babel (the previous-msgid
+    lines ``#|``, ``#~|``, which Babel cannot read, blanked; a string with an octal or hex
+    escape, which Babel leaves as written, re-escaped) and those previous msgids by the
+    line of the entry's msgid.
+
+    Lines are split at "\n" only, as msgfmt does, so the line numbers are msgfmt's.
 
     States: ``start`` (between entries), ``ctx`` (after msgctxt), ``id`` (after msgid),
     ``plural`` (after msgid_plural), ``str`` (after msgstr: the entry is complete).
     """
-    lines = text.splitlines()
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        del lines[-1]
     state = "start"
     field = ""
     obsolete = False
@@ -152,15 +236,36 @@ def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
     previous: dict[int, list[str]] = {}
     seen: dict[tuple[str | None, str, bool], int] = {}
 
-    def fail(lineno: int, message: str) -> TranslationError:
-        return TranslationError(f"PO syntax error: {message}", Location(shown, lineno))
+    def fail(lineno: int, message: str, column: int | None = None) -> TranslationError:
+        return TranslationError(f"PO syntax error: {message}", Location(shown, lineno, column))
 
     def string_of(lineno: int, raw: str) -> str:
         if not _STRING_RE.fullmatch(raw):
             if raw.startswith('"') and not _STRING_RE.match(raw):
                 raise fail(lineno, "unterminated string (a line must end with its closing quote)")
             raise fail(lineno, f"expected one quoted string, got {raw[:40]!r}")
-        return unescape(raw)
+        line = lines[lineno - 1]
+        start = line.rindex(raw)  # the string ends the line (but for spaces)
+        try:
+            value = _po_unescape(raw)
+        except _BadEscape as exc:
+            if exc.offset < 0:
+                raise fail(lineno, "the octal or hex escapes of the string are not UTF-8") from None
+            column = _display_column(line[: start + 1 + exc.offset]) + 1
+            raise fail(
+                lineno,
+                f"invalid control sequence '{exc.sequence}'; a backslash starts one of "
+                r"\n \t \r \a \b \f \v \\ \" \NNN (octal) \xHH (hex): write \\ for a "
+                "backslash itself",
+                column,
+            ) from None
+        if "\x00" in value:
+            raise fail(lineno, "a NUL character (\\0) in a string; gettext would cut it there")
+        if "\x04" in value:
+            raise fail(lineno, "context separator <EOT> (\\x04) within string")
+        if unescape(raw) != value:  # Babel reads \NNN and \xHH as written
+            lines[lineno - 1] = line[:start] + escape(value) + line[start + len(raw) :]
+        return value
 
     def finish(lineno: int) -> None:
         nonlocal state
@@ -178,16 +283,16 @@ def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
         state = "start"
 
     for number, raw_line in enumerate(lines, start=1):
-        line = raw_line.strip()
+        line = raw_line.strip(_PO_SPACE)
         if not line:
             continue
         if line.startswith(("#|", "#~|")):
             finish(number)
-            body = line[3:].strip() if line.startswith("#~|") else line[2:].strip()
+            body = (line[3:] if line.startswith("#~|") else line[2:]).strip(_PO_SPACE)
             match = _KEYWORD_RE.match(body)
             if match and match[1] in ("msgctxt", "msgid", "msgid_plural"):
                 pending_field = match[1]
-                pending[pending_field] = [string_of(number, match[2].strip())]
+                pending[pending_field] = [string_of(number, match[2].strip(_PO_SPACE))]
             elif body.startswith('"') and pending_field:
                 pending[pending_field].append(string_of(number, body))
             else:
@@ -198,7 +303,7 @@ def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
         if line.startswith("#") and not line_obsolete:
             finish(number)
             continue
-        body = line[2:].strip() if line_obsolete else line
+        body = line[2:].strip(_PO_SPACE) if line_obsolete else line
         if not body:
             continue
         if body.startswith('"'):
@@ -216,7 +321,7 @@ def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
         if match is None:
             word = body.split()[0] if body.split() else body
             raise fail(number, f"unknown keyword {word!r}")
-        keyword, argument = match[1], match[2].strip()
+        keyword, argument = match[1], match[2].strip(_PO_SPACE)
         value = string_of(number, argument)
         if (keyword == "msgctxt" and state != "start") or (
             keyword == "msgid" and state not in ("start", "ctx")
@@ -261,7 +366,7 @@ def _scan(text: str, shown: str) -> tuple[str, dict[int, list[str]]]:
             state = "str"
         field = keyword.split("[")[0]
     finish(len(lines) + 1)
-    return "\n".join(lines) + "\n", previous
+    return lines, previous
 
 
 def message_line(message: Message) -> int | None:
@@ -526,18 +631,75 @@ GETTEXT_PLURAL_FORMS = {
 }
 
 
+class _TaggedLocale(Locale):
+    """A CLDR locale named by the tag its user wrote: ``zh_TW`` stays ``zh_TW`` (the catalog's
+    file name and Language header) where Babel would say ``zh_Hant_TW``; its data, script
+    and plural rules are those of the CLDR locale."""
+
+    tag: str | None = None  # unset while Locale.__init__ looks up the CLDR data
+
+    def __init__(self, locale: Locale, tag: str) -> None:
+        super().__init__(
+            locale.language, locale.territory, locale.script, locale.variant, locale.modifier
+        )
+        self.tag = tag
+
+    def __str__(self) -> str:
+        return self.tag if self.tag is not None else super().__str__()
+
+
 def parse_language(language: str) -> Locale:
-    """The CLDR locale of a language tag (``fr``, ``zh_Hant_TW``, ``pt-BR``); a tag CLDR does
-    not know, or one it would silently replace by another (``und``, ``en_ZZ``), is refused."""
+    """The CLDR locale of a language tag (``fr``, ``pt-BR``, ``zh_TW``, ``zh_Hant_TW``,
+    ``sr_Latn``): any tag Babel's ``Locale.parse`` knows, completed by CLDR's likely
+    subtags (``zh_TW`` is Traditional Chinese), its ``str()`` the tag as written (``-``
+    read as ``_``).  A tag CLDR does not know, or one it would silently replace by another
+    (``und``, ``en_ZZ``, ``iw`` for ``he``), is refused with the close CLDR ids."""
     tag = language.replace("-", "_")
     try:
+        parts = parse_locale(tag)
         locale = Locale.parse(tag)
-    except (UnknownLocaleError, ValueError) as exc:
-        raise TranslationError(f"unknown language {language!r}: {exc}") from None
-    if str(locale) != tag or tag == "root":
-        hint = f"; did you mean {str(locale)!r}?" if str(locale).lower() == tag.lower() else ""
+    except (UnknownLocaleError, ValueError):
+        raise TranslationError(f"unknown language {language!r}{_suggest(tag)}") from None
+    canonical = get_locale_identifier(parts)
+    if canonical != tag:  # en_gb: the case of a subtag
+        hint = f"; did you mean {canonical!r}?" if _known(canonical) else _suggest(tag)
         raise TranslationError(f"unknown language {language!r}{hint}")
-    return locale
+    wanted = dict(zip(("language", "territory", "script", "variant"), parts, strict=False))
+    kept = all(getattr(locale, key) == value for key, value in wanted.items() if value)
+    if not kept or tag == "root":
+        if wanted["language"] == "und":
+            hint = " (CLDR's undetermined language); name one, such as 'en' or 'zh_TW'"
+        elif locale.language != wanted["language"] and tag != "root":  # iw, tl: old codes
+            hint = f"; CLDR calls it {locale.language!r}"
+        else:
+            hint = _suggest(tag)
+        raise TranslationError(f"unknown language {language!r}{hint}")
+    return locale if str(locale) == tag else _TaggedLocale(locale, tag)
+
+
+def _known(tag: str) -> bool:
+    try:
+        parse_language(tag)
+    except TranslationError:
+        return False
+    return True
+
+
+def _suggest(tag: str) -> str:
+    """``; did you mean 'zh_Hant_TW' or 'zh_Hans_SG'?``, from CLDR's locale ids and the
+    English names of its languages (``French`` → ``fr``), or a pointer to them."""
+    ids = sorted(i for i in locale_identifiers() if i != "root")
+    names = {name.lower(): code for code, name in Locale("en").languages.items() if code in ids}
+    close = difflib.get_close_matches(tag, ids, n=3, cutoff=0.7)
+    if tag.lower() in names:
+        close = [names[tag.lower()], *close]
+    language = tag.split("_")[0].lower()
+    if not close and language in ids:
+        close = [i for i in ids if i.split("_")[0] == language][:3]
+    if not close:
+        return " (not a CLDR locale id such as 'fr', 'pt_BR', 'zh_TW' or 'sr_Latn')"
+    shown = " or ".join(repr(c) for c in dict.fromkeys(close))
+    return f"; did you mean {shown}?"
 
 
 def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
@@ -563,7 +725,11 @@ def new_catalog(language: str, *, template: Catalog | None = None) -> Catalog:
     )
     catalog.language_team = f"{locale.english_name} <>"
     catalog.last_translator = "jbreport"
-    forms = GETTEXT_PLURAL_FORMS.get(str(locale)) or GETTEXT_PLURAL_FORMS.get(locale.language)
+    forms = (
+        GETTEXT_PLURAL_FORMS.get(str(locale))
+        or GETTEXT_PLURAL_FORMS.get(f"{locale.language}_{locale.territory}")
+        or GETTEXT_PLURAL_FORMS.get(locale.language)
+    )
     if forms is not None:
         catalog.mime_headers = [("Plural-Forms", forms)]
     return catalog
