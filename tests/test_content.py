@@ -317,3 +317,37 @@ def test_a_tall_image_fits_the_page(tmp_path: Path) -> None:
     (root / "content" / "images").mkdir()
     Image.new("RGB", (100, 2000), "blue").save(root / "content" / "images" / "tall.png")
     assert main(["-C", str(root), "build", "-l", "zh", "-j", "1", "--layout", "brief"]) == 0
+
+
+def test_pasted_invisible_characters_are_removed_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Controls and separators pasted from other programs: removed with a note naming
+    file:line:col; a separator is a space between Latin words, nothing next to Chinese;
+    and the lines after them keep their numbers (YAML counts U+2028 as a line break)."""
+    text = BASE.replace("title: 小报告", "title: 小\u2028报\x01告").replace(
+        "authors: [王彩艳]", 'authors: [王彩艳, "Wang\u2029Caiyan\x1b"]'
+    )
+    text = text.replace("{money}。", "{money}。{nope}")  # an error on a later line
+    root = project(tmp_path, text)
+    code, err = build_cli(root, capsys)
+    assert code == errors.EXIT_INPUT
+    lines = text.split("\n")  # as editors count: str.splitlines() would split at U+2028
+    line = lines.index(next(t for t in lines if "{nope}" in t)) + 1
+    assert re.search(rf"mini\.yaml:{line}:\d+: \{{nope\}} is not a figure", err), err
+    report_text = text.replace("{nope}", "")
+    root = project(tmp_path, report_text)
+    code, err = build_cli(root, capsys)
+    assert code == 0, err
+    notes = [n for n in err.splitlines() if "invisible character" in n]
+    places = [re.search(r"mini\.yaml:\d+:\d+", n) for n in notes]
+    assert [m[0] for m in places if m] == [
+        "mini.yaml:3:9",
+        "mini.yaml:3:11",
+        "mini.yaml:4:21",
+        "mini.yaml:4:28",
+    ], err
+    report = load_report(root / "content" / "mini.yaml")
+    assert report.title.text == "小报告"
+    assert [a.text for a in report.authors] == ["王彩艳", "Wang Caiyan"]
+    assert len(report.notes) == 4

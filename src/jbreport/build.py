@@ -59,6 +59,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     fallbacks: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)  # output name → warnings
+    notes: list[str] = field(default_factory=list)  # about the input: "file:line:col: …"
 
 
 def default_editions(report: Report, catalogs: Catalogs) -> list[tuple[str, ...]]:
@@ -203,7 +204,7 @@ def build(
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
     rendered = list(_execute(project, todo, options, jobs, strict))
-    result = BuildResult()
+    result = BuildResult(notes=[note for report in loaded for note in report.notes])
     fallbacks: Fallbacks = {}
     write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
     for job, _data, fb, warnings in rendered:

@@ -135,6 +135,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         strict=args.strict,
         progress=lambda path: print(f"wrote {display_path(path)}"),
     )
+    for note in result.notes:
+        print(f"warning: {note}", file=sys.stderr)
     for name, warnings in result.warnings.items():
         for warning in warnings:
             print(f"warning: {name}: {warning}", file=sys.stderr)

@@ -88,6 +88,7 @@ class Report:
     lead: tuple[SrcBlock, ...]
     sections: tuple[SrcSection, ...]
     closing: tuple[SrcBlock, ...]
+    notes: tuple[str, ...] = ()  # what was cleaned from the file, each with file:line:col
 
     def strings(self) -> list[Src]:
         """Every translatable string, in reading order."""
@@ -263,7 +264,8 @@ class _Reader:
     # -- the report ------------------------------------------------------------------
 
     def read(self) -> Report:
-        root = load_yaml(self.path)
+        notes: list[str] = []
+        root = load_yaml(self.path, notes)
         if not self.mapping(root, "the report", set(TOP_KEYS)):
             self.problems.raise_if_any()
         for key, required in TOP_KEYS.items():
@@ -303,6 +305,7 @@ class _Reader:
             lead=self.blocks(root.get("lead"), "lead", ids),
             sections=self.sections(root.get("sections"), ids),
             closing=self.blocks(root.get("closing"), "closing", ids),
+            notes=tuple(notes),
         )
         for name, loc in self.used_placeholders:
             if name not in figures and name not in self.broken_figures:

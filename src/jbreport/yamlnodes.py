@@ -68,7 +68,40 @@ class Node:
 # libyaml's composer when PyYAML was built with it (13× faster), else the pure-Python one;
 # both are the safe loader and keep line marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Pasted invisible characters: controls YAML refuses, and the separators YAML would count as
+# line breaks (so every later line number would be off by one) although editors do not.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
+_CJK_NEIGHBOUR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
+    """The text without pasted control characters, and a note for each (file:line:col).
+
+    A separator (line or paragraph separator, form feed…) becomes a space between Latin
+    words and nothing next to an ideograph; other controls are dropped.  Line breaks stay
+    where they were, so every line number still matches the editor's."""
+    notes: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        ch, at = match[0], match.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - text.rfind("\n", 0, at)
+        notes.append(
+            f"{Location(shown, line, column)}: removed the invisible character U+{ord(ch):04X}"
+            " pasted into the text"
+        )
+        if ch not in _SEPARATORS:
+            return ""
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else "\n"
+        if before.isspace() or after.isspace():
+            return ""
+        if _CJK_NEIGHBOUR.match(before) or _CJK_NEIGHBOUR.match(after):
+            return ""
+        return " "
+
+    return _CONTROLS.sub(replace, text), notes
 
 
 def _loc(path: str, mark: yaml.Mark | None) -> Location:
@@ -104,8 +137,9 @@ def _convert(node: yaml.Node, path: str) -> Node:
     return Node(loc, mapping=mapping, key_locs=key_locs)
 
 
-def load_yaml(path: Path) -> Node:
-    """Read a YAML file into located nodes; every failure is a ContentError with a line."""
+def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
+    """Read a YAML file into located nodes; every failure is a ContentError with a line.
+    What was cleaned from the text is told in ``notes`` (see :func:`clean_pasted`)."""
     shown = Location.of(path).path
     try:
         raw = path.read_bytes()
@@ -119,8 +153,9 @@ def load_yaml(path: Path) -> Node:
             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
             Location(shown, line),
         ) from None
-    # Pasted control characters: YAML refuses them, jbreport drops them (keeping line numbers)
-    text = _CONTROLS.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text.removeprefix("\ufeff"))
+    text, cleaned = clean_pasted(text.removeprefix("\ufeff"), shown)
+    if notes is not None:
+        notes += cleaned
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
