@@ -44,8 +44,7 @@ def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
-    expected = errors.EXIT_USAGE if "layout" not in message else errors.EXIT_INPUT
-    assert code == expected, err
+    assert code == errors.EXIT_USAGE, err
 
 
 def test_outside_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

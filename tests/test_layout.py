@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from jbreport.errors import TemplateError
+from jbreport.errors import TemplateError, UsageError
 from jbreport.layout import available_layouts, copy_layout, run_layout
 
 SUMMARY = {"sections": [{"id": "a"}, {"id": "b"}]}
@@ -73,7 +73,7 @@ def test_the_sandbox_refuses_reaching_python(tmp_path: Path, expression: str) ->
 
 
 def test_unknown_layout_lists_the_known(tmp_path: Path) -> None:
-    with pytest.raises(TemplateError, match="no layout named 'breif'; did you mean 'brief'"):
+    with pytest.raises(UsageError, match="no layout named 'breif'; did you mean 'brief'"):
         run_layout("breif", tmp_path, SUMMARY)
 
 

@@ -105,7 +105,7 @@ def write_mini(root: Path, sections: list[tuple[str, list[str]]]) -> None:
 
 def test_extract_holds_every_content_string_at_its_path_and_line(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    pot_path = extract(root)
+    pot_path, _changed = extract(root)
     assert pot_path == root / "translations" / "messages.pot"
     pot = read_catalog(pot_path, template=True)
     yaml_lines = (root / "content" / f"{REPORT}.yaml").read_text(encoding="utf-8").splitlines()
@@ -134,7 +134,7 @@ def test_extract_holds_every_content_string_at_its_path_and_line(tmp_path: Path)
 
 def test_extract_holds_the_layout_words_with_their_template_lines(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    pot = read_catalog(extract(root), template=True)
+    pot = read_catalog(extract(root)[0], template=True)
     templates = ROOT / "src" / "jbreport" / "templates"
     for word, flagged in [
         ("Key figures", False),
@@ -163,8 +163,9 @@ def test_extract_holds_the_layout_words_with_their_template_lines(tmp_path: Path
 
 def test_extract_twice_gives_the_same_bytes(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    first = extract(root).read_bytes()
-    assert extract(root).read_bytes() == first
+    first = extract(root)[0].read_bytes()
+    assert extract(root) == (root / "translations" / "messages.pot", False)
+    assert (root / "translations" / "messages.pot").read_bytes() == first
     # and the real project's template is the one its content gives
     assert _body(root / "translations" / "messages.pot") == _body(
         ROOT / "translations" / "messages.pot"

@@ -44,7 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=Path, help="output folder (default: <project>/output)")
     b.add_argument("--strict", action="store_true", help="fail on untranslated or fuzzy strings")
     b.add_argument(
-        "-j", "--jobs", type=int, default=None, help="parallel processes (default: cores)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="parallel processes (default: cores, at most 4)",
     )
     b.add_argument("--toc", action="store_true", help="add a table of contents (DOCX TOC field)")
     b.add_argument(
@@ -165,8 +169,8 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
 
     project_root = root
     if args.action == "extract":
-        path = tr.extract(project_root)
-        print(f"wrote {display_path(path)}")
+        path, changed = tr.extract(project_root)
+        print(f"{'wrote' if changed else 'unchanged'} {display_path(path)}")
         return 0
     if args.action == "init":
         path = tr.init(project_root, args.language)

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import Location, TemplateError
+from .errors import Location, TemplateError, UsageError
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".j2"
@@ -103,7 +103,7 @@ def find_template(name: str, project_root: Path | None) -> Path:
     from .yamlnodes import did_you_mean
 
     known = available_layouts(project_root)
-    raise TemplateError(
+    raise UsageError(  # a name the user typed, like an unknown report
         f"no layout named {name!r}{did_you_mean(name, known)} (known: {', '.join(known)})"
     )
 

@@ -138,13 +138,14 @@ def all_entries(root: Path, reports: list[Report] | None = None) -> list[Templat
     return entries
 
 
-def extract(root: Path) -> Path:
+def extract(root: Path) -> tuple[Path, bool]:
+    """Write the .pot; its path, and whether it changed."""
     path = root / "translations" / POT_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _date = _template_bytes(path, all_entries(root))
     if data is not None:
         write_bytes(path, data)
-    return path
+    return path, data is not None
 
 
 # -- init / update --------------------------------------------------------------------------
