@@ -239,3 +239,31 @@ def test_key_figures_stay_whole_in_libreoffice(built: Path, tmp_path: Path) -> N
     lines = [" ".join(line.split()) for line in text.replace("\u00a0", " ").splitlines()]
     for figure in figures:
         assert any(figure in line for line in lines), figure
+
+
+@pytest.mark.parametrize(
+    ("language", "fonts"),
+    [
+        ("zh_Hant", ("PMingLiU", "Microsoft JhengHei")),
+        ("ja", ("MS Mincho", "MS Gothic")),
+        ("ko", ("Batang", "Malgun Gothic")),
+    ],
+)
+def test_east_asian_fonts_follow_the_script(
+    tmp_path: Path, language: str, fonts: tuple[str, str]
+) -> None:
+    import shutil
+
+    from conftest import ROOT
+    from jbreport.cli import main
+
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    assert main(["-C", str(root), "translations", "init", language]) == 0
+    args = ["-l", language, "-f", "docx", "--layout", "factsheet", "-j", "1"]
+    assert main(["-C", str(root), "build", *args]) == 0
+    styles = part(root / "output" / f"jiangbei-2023.{language}.factsheet.docx", "word/styles.xml")
+    body, heading = fonts
+    assert f'w:eastAsia="{body}"' in styles and f'w:eastAsia="{heading}"' in styles
+    assert 'w:eastAsia="SimSun"' not in styles

@@ -57,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--latin-font", help="PDF font for Latin text: a .ttf path or fontconfig name")
     b.add_argument("--latin-bold-font", help="PDF bold font for Latin text")
     b.add_argument("--cjk-font", help="PDF font for Chinese/Japanese/Korean: TrueType path or name")
-    b.add_argument("--docx-east-asian-font", help="DOCX East Asian font name (default SimSun)")
+    b.add_argument(
+        "--docx-east-asian-font",
+        help="DOCX East Asian font name (default by script: SimSun, PMingLiU, MS Mincho, Batang)",
+    )
     b.add_argument("--docx-latin-font", help="DOCX Latin font name (default Times New Roman)")
 
     t = sub.add_parser("translations", help="extract, init, update, status, check catalogs")

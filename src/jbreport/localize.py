@@ -50,6 +50,10 @@ def bcp47(tag: str) -> str:
     return f"{locale.language}-{territory}" if territory else locale.language
 
 
+def _language(tag: str) -> Language:
+    return Language(tag, bcp47(tag), nb.is_east_asian(tag), nb.likely_script(tag))
+
+
 def document_date(report: Report) -> datetime.datetime:
     """SOURCE_DATE_EPOCH when set, else the report's own date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -302,9 +306,9 @@ def localize(
     document = Document(
         report_id=report.id,
         layout=layout.name,
-        languages=tuple(Language(t, bcp47(t), nb.is_east_asian(t)) for t in languages),
+        languages=tuple(_language(t) for t in languages),
         fallback_languages=tuple(
-            Language(t, bcp47(t), nb.is_east_asian(t))
+            _language(t)
             for t in ([report.language] if any(lang.fell_back for lang in langs) else [])
             if t not in languages
         ),

@@ -111,6 +111,7 @@ class Language:
     tag: str  # as the edition names it: "zh"
     bcp47: str  # as documents tag it: "zh-CN"
     east_asian: bool  # written in Han, kana or Hangul: East Asian fonts and line breaking
+    script: str | None = None  # ISO 15924, as written or CLDR's likely one: Hans, Jpan…
 
 
 @dataclass(frozen=True, slots=True)

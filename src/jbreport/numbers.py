@@ -542,17 +542,21 @@ def format_list(items: list[str], tag: str) -> str:
     return babel_format_list(items, style="standard", locale=get_locale(tag))
 
 
-def is_east_asian(tag: str) -> bool:
-    """Whether CLDR's likely script of the language is Han, Japanese or Korean."""
+def likely_script(tag: str) -> str | None:
+    """The script of the language, as written or CLDR's likely one: zh → Hans, ja → Jpan."""
     from babel.core import get_global
 
     locale = get_locale(tag)
-    script = locale.script
-    if script is None:
-        likely = get_global("likely_subtags").get(locale.language)
-        parts = str(likely).split("_") if likely else []
-        script = parts[1] if len(parts) > 2 else None
-    return script in {"Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"}
+    if locale.script is not None:
+        return str(locale.script)
+    likely = get_global("likely_subtags").get(locale.language)
+    parts = str(likely).split("_") if likely else []
+    return parts[1] if len(parts) > 2 else None
+
+
+def is_east_asian(tag: str) -> bool:
+    """Whether CLDR's likely script of the language is Han, Japanese or Korean."""
+    return likely_script(tag) in {"Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"}
 
 
 def likely_territory(tag: str) -> str | None:

@@ -27,13 +27,23 @@ class RenderOptions:
     # DOCX: font names the editor's Word or LibreOffice resolves
     docx_latin_font: str = "Times New Roman"
     docx_heading_font: str = "Arial"
-    docx_east_asian_font: str = "SimSun"
-    docx_east_asian_heading_font: str = "SimHei"
+    # None: the usual fonts of the edition's East Asian script (see EAST_ASIAN_FONTS)
+    docx_east_asian_font: str | None = None
+    docx_east_asian_heading_font: str | None = None
     reference_docx: Path | None = None
     toc: bool = False
 
 
 Renderer = Callable[[Document, RenderOptions], bytes]
+
+# The fonts Word and LibreOffice users have for each East Asian script (body, headings):
+# Chinese set in a Japanese font (or the reverse) shows the other country's glyph shapes.
+EAST_ASIAN_FONTS = {
+    "Hans": ("SimSun", "SimHei"),
+    "Hant": ("PMingLiU", "Microsoft JhengHei"),
+    "Jpan": ("MS Mincho", "MS Gothic"),
+    "Kore": ("Batang", "Malgun Gothic"),
+}
 
 
 def renderer(fmt: str) -> Renderer:

@@ -36,7 +36,7 @@ from ..model import (
     Texts,
     Toc,
 )
-from . import RenderOptions, ooxml, page_fields
+from . import EAST_ASIAN_FONTS, RenderOptions, ooxml, page_fields
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 RULE = "1F3A5F"
@@ -73,6 +73,10 @@ class _Writer:
         self.east_asian = next((lang for lang in every if lang.east_asian), None)
         self._style_ids: dict[str, str] = {}
         self.western = next((lang for lang in document.languages if not lang.east_asian), None)
+        script = self.east_asian.script if self.east_asian else None
+        body, heading = EAST_ASIAN_FONTS.get(script or "Hans", EAST_ASIAN_FONTS["Hans"])
+        self.ea_font = options.docx_east_asian_font or body
+        self.ea_heading_font = options.docx_east_asian_heading_font or heading
 
     # -- setup -----------------------------------------------------------------------
 
@@ -115,13 +119,13 @@ class _Writer:
             # the user's template decides the look; only add what it lacks
             self._add_missing_styles()
             return
-        ooxml.set_fonts(rpr, latin=o.docx_latin_font, east_asian=o.docx_east_asian_font)
+        ooxml.set_fonts(rpr, latin=o.docx_latin_font, east_asian=self.ea_font)
         normal = styles["Normal"]
         normal.font.size = Pt(11)
         ooxml.set_fonts(
             ooxml.style_properties(normal),
             latin=o.docx_latin_font,
-            east_asian=o.docx_east_asian_font,
+            east_asian=self.ea_font,
         )
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.25
@@ -137,7 +141,7 @@ class _Writer:
             ooxml.set_fonts(
                 ooxml.style_properties(style),
                 latin=o.docx_heading_font,
-                east_asian=o.docx_east_asian_heading_font,
+                east_asian=self.ea_heading_font,
             )
         styles["Title"].font.bold = True
         for name in ("Title", "Subtitle"):
@@ -169,7 +173,7 @@ class _Writer:
         ooxml.set_fonts(
             ooxml.style_properties(caption),
             latin=o.docx_latin_font,
-            east_asian=o.docx_east_asian_font,
+            east_asian=self.ea_font,
         )
         table_text = styles["Table Text"]
         table_text.font.size = Pt(9.5)
