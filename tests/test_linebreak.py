@@ -42,6 +42,27 @@ def test_a_figure_and_its_measure_word_are_one_atom() -> None:
     assert "5万余人" in texts(text, [(start, start + 2)])
 
 
+def test_a_figure_ending_in_its_unit_takes_no_measure_word() -> None:
+    text = "总值1600亿元左右、增长3%左右"
+    spans = [(2, 8), (text.index("3%"), text.index("3%") + 2)]
+    assert texts(text, spans) == [
+        "总",
+        "值",
+        "1600亿元",
+        "左",
+        "右、",
+        "增",
+        "长",
+        "3%",
+        "左",
+        "右",
+    ]
+    # a bare number does: 14家, 3億人 (Japanese), 2만명 (Korean)
+    assert "14家" in texts("共14家企业", [(1, 3)])
+    assert "3億人" in texts("約3億人が", [(1, 3)])
+    assert "2만명" in texts("약2만명이", [(1, 3)])
+
+
 def test_a_figure_with_inner_spaces_is_one_atom() -> None:
     text = "deposits of CNY 1.9 trillion in total"
     start = text.index("CNY")

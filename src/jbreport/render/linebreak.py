@@ -35,6 +35,8 @@ _PIECE = re.compile(
     rf"|[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
 )
 NO_BREAK_SPACE = "\u00a0"
+# East Asian numerals that end a bare number ("5.5万", "3億", "2만"): a measure word follows
+SCALE_CHARACTERS = set("十百千万亿兆萬億만억조천백")
 # Full-width punctuation whose glyph sits in the left half of its em: at the end of a line
 # the blank right half may hang into the margin (clreq 3.1.5, line-end compression), so a
 # line that is full but for half a comma takes it instead of being letter-spaced.
@@ -89,8 +91,16 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
         while k < n and starts[k] < span_end:
             held.add(k)
             k += 1
-        # the measure word right after a figure stays with it: 5.5万|人 never splits
-        if k < n and starts[k] == span_end and not spaced[k] and _is_cjk(text[span_end]):
+        # the measure word right after a bare number stays with it: 5.5万|人 and 42|个 never
+        # split; a figure that ends in its unit (1600亿元, 3%) has none after it
+        if (
+            k < n
+            and starts[k] == span_end
+            and not spaced[k]
+            and _is_cjk(text[span_end])
+            and 0 < span_end <= len(text)
+            and (text[span_end - 1].isdigit() or text[span_end - 1] in SCALE_CHARACTERS)
+        ):
             held.add(k)
             if text[span_end] in "余多" and k + 1 < n and not spaced[k + 1]:
                 held.add(k + 1)
