@@ -118,3 +118,25 @@ def test_a_build_that_cannot_write_one_output_replaces_none(tmp_path: Path) -> N
         build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out)
     assert (out / "mini.zh.docx").read_bytes() == b"last week's brief"
     assert sorted(p.name for p in out.iterdir()) == ["mini.zh.docx", "mini.zh.pdf"]
+
+
+def test_a_refused_rename_puts_back_the_files_already_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "a.pdf"
+    old.write_bytes(b"old a")
+    new = tmp_path / "b.pdf"  # did not exist before
+    held = tmp_path / "c.pdf"
+    held.write_bytes(b"old c")
+    real_replace = os.replace
+
+    def refuse_c(src: str, dst: str | Path) -> None:
+        if Path(dst) == held and str(src).endswith(".tmp"):
+            raise PermissionError(13, "Permission denied")  # open in a viewer on Windows
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse_c)
+    with pytest.raises(OutputError, match="Permission denied"):
+        atomic.write_all([(old, b"new a"), (new, b"new b"), (held, b"new c")])
+    assert old.read_bytes() == b"old a" and held.read_bytes() == b"old c"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "c.pdf"]

@@ -128,10 +128,13 @@ FIGURES_IN_OTHER_LANGUAGES = [
     ("存贷款余额3万亿元", "zh", "예금 3조 위안", "ko", False),
     ("全长11.2公里", "zh", "길이 11.2킬로미터", "ko", False),
     ("全长11.2公里", "zh", "длина 11,2 км", "ru", False),
-    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 B", "en", False),
-    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 b", "en", True),  # not an abbreviation
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25B", "en", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25b", "en", True),  # not an abbreviation
     ("2022年签约投资302.5亿元", "zh", "2022 M&A of CNY 30.25 billion", "en", False),
-    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 B.", "en", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25B.", "en", False),
+    # a one-letter abbreviation only attached to its number: "Building 5 B" is a building
+    ("位于5号楼B座", "zh", "in Building 5 B", "en", False),
+    ("签约投资302.5亿元", "zh", "investment of CNY 30.25 B", "en", True),
     ("签约投资302.5億元", "zh_Hant", "investment of CNY 30.25 billion", "en", False),
     ("Investitionen von 30,25 Mrd. CNY", "de", "inversión de 30,25 mil millones", "es", False),
 ]

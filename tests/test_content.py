@@ -248,12 +248,22 @@ def test_bad_images(
     assert re.search(r"mini\.yaml:15:", err), err
 
 
-def test_a_real_image_is_placed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["p.png", "p.jpg", "camera.jpg"])
+def test_a_real_image_is_placed(tmp_path: Path, name: str) -> None:
     from PIL import Image
 
-    root = project(tmp_path, _with_photo("images/p.png"))
+    root = project(tmp_path, _with_photo(f"images/{name}"))
     (root / "content" / "images").mkdir()
-    Image.new("RGB", (40, 30), "red").save(root / "content" / "images" / "p.png")
+    picture = Image.new("RGB", (40, 30), "red")
+    if name == "camera.jpg":  # a phone's multi-picture JPEG: Pillow calls it MPO
+        picture.save(
+            root / "content" / "images" / name,
+            "MPO",
+            save_all=True,
+            append_images=[Image.new("RGB", (40, 30), "blue")],
+        )
+    else:
+        picture.save(root / "content" / "images" / name)
     assert main(["-C", str(root), "build", "-l", "zh", "-j", "1", "--layout", "brief"]) == 0
     assert (root / "output" / "mini.zh.pdf").stat().st_size > 0
 

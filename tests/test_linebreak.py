@@ -125,3 +125,7 @@ def test_a_full_width_comma_hangs_rather_than_starting_a_line() -> None:
     assert ["".join(a.text for a in line.atoms) for line in lines] == ["一二三，", "四"]
     lines = break_lines(atoms("一二三四，"), width_of, 35.0)  # a whole em does not
     assert ["".join(a.text for a in line.atoms) for line in lines] == ["一二三", "四，"]
+
+
+def test_an_apostrophe_after_a_space_begins_a_word() -> None:
+    assert texts("the ’90s boom") == ["the", "’90s", "boom"]

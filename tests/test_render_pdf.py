@@ -292,3 +292,12 @@ def test_a_phrase_wider_than_the_line_still_breaks_between_characters() -> None:
 def test_a_balanced_heading_never_cuts_a_word() -> None:
     lines = _heading_lines("Internationalization Responsibilities", False, 200.0)
     assert lines == ["Internationalization", "Responsibilities"]
+
+
+def test_a_heading_word_wider_than_the_column_never_overflows() -> None:
+    from jbreport.render import pdf
+
+    lines = _heading_lines("Neue Infrastrukturmodernisierungsprogramme im Bezirk", False, 226.0)
+    style = pdf.BODY_STYLES["heading"]
+    measure = pdf._Measure(pdf.font_set(RenderOptions()), False, style.size, True)
+    assert all(measure.width(line) <= 226.0 + 1e-6 for line in lines), lines

@@ -173,6 +173,9 @@ def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
         if word[-1].isalpha() and not _UNSPACED.match(word[-1]):
             # an abbreviation ends at a space or punctuation: 5 M, but not the M of M&A
             regex += r"(?![^\s.,;:!?)\]}»”’'\"])" if choices[word] else r"(?![^\W\d_])"
+        if choices[word] and len(word) == 1:
+            # a one-letter abbreviation only attached to its number: 5M, not "Room 5 B"
+            regex = r"(?<!\s)" + regex
         out.append(f"(?-i:{regex})" if choices[word] else regex)
     return "|".join(out)
 

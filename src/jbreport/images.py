@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-FORMATS = ("PNG", "JPEG", "GIF")
+# MPO: the JPEG of many cameras and phones (several pictures in one file), read as a JPEG
+FORMATS = ("PNG", "JPEG", "MPO", "GIF")
 
 
 def problem(path: Path) -> str | None:

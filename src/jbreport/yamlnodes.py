@@ -70,7 +70,7 @@ class Node:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Pasted invisible characters: controls YAML refuses, and the separators YAML would count as
 # line breaks (so every later line number would be off by one) although editors do not.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]+")
 _SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
 _CJK_NEIGHBOUR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -84,17 +84,20 @@ def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
     notes: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
-        ch, at = match[0], match.start()
-        line = text.count("\n", 0, at) + 1
-        column = at - text.rfind("\n", 0, at)
-        notes.append(
-            f"{Location(shown, line, column)}: removed the invisible character U+{ord(ch):04X}"
-            " pasted into the text"
-        )
-        if ch not in _SEPARATORS:
+        run, start = match[0], match.start()
+        for offset, ch in enumerate(run):
+            at = start + offset
+            line = text.count("\n", 0, at) + 1
+            column = at - text.rfind("\n", 0, at)
+            notes.append(
+                f"{Location(shown, line, column)}: removed the invisible character"
+                f" U+{ord(ch):04X} pasted into the text"
+            )
+        if not any(ch in _SEPARATORS for ch in run):
             return ""
-        before = text[at - 1] if at else "\n"
-        after = text[at + 1] if at + 1 < len(text) else "\n"
+        # a run of separators is one gap: a space between Latin words, else nothing
+        before = text[start - 1] if start else "\n"
+        after = text[match.end()] if match.end() < len(text) else "\n"
         if before.isspace() or after.isspace():
             return ""
         if _CJK_NEIGHBOUR.match(before) or _CJK_NEIGHBOUR.match(after):

@@ -24,6 +24,8 @@ CLOSE = set(
 )
 # No line may end with these.
 OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
+# Closing marks that may also begin a word after a space: the apostrophe of "’90s", a middle dot
+WORD_START = set("’·・")
 # Never split between two of these: —— and ……
 INSEPARABLE = set("—…‥")
 SPACES = {" ", "\t"}
@@ -115,7 +117,7 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
             k in held
             # a space before closing or after opening punctuation does not let a line
             # begin or end with it either (French "Bonjour !", a stray "（ 注")
-            or piece[0] in CLOSE
+            or (piece[0] in CLOSE and (not space or piece[0] not in WORD_START))
             or previous[-1] in OPEN
             or (
                 not space

@@ -326,8 +326,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 and len(linebreak.break_lines(grouped, self.measure.width, width, indent)) <= count
             ):
                 parts = grouped
-        # never narrower than the widest atom: a word or phrase is not cut to balance lines
-        low, high = max(width / count, self._widest(parts) + indent), width
+        # never narrower than the widest atom (a word or phrase is not cut to balance lines),
+        # and never wider than the frame: a word too long for it is cut in any case
+        low, high = min(max(width / count, self._widest(parts) + indent), width), width
         best = linebreak.break_lines(parts, self.measure.width, width, indent)
         for _ in range(12):
             middle = (low + high) / 2
