@@ -7,6 +7,7 @@ translation or template error; 4 output, font or rendering error.
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -79,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A build holds millions of small objects until it ends (the content, the catalogs,
+    # typeset lines, lxml proxies).  With the default thresholds (700) the cyclic collector
+    # rescans them over and over, which made a 200× build 20% slower and its time grow
+    # faster than the text; cycles are still collected, only less often.
+    gc.set_threshold(50_000, 20, 100)
     parser = _parser()
     args = parser.parse_args(argv)
     try:

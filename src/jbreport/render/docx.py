@@ -267,7 +267,7 @@ class _Writer:
         return self.languages[tag]
 
     def add_text(self, paragraph: Any, text: Text) -> Any:
-        run = paragraph.add_run(_unbreakable_figures(text))
+        run = ooxml.add_run(paragraph, _unbreakable_figures(text))
         language = self.lang(text.lang)
         rpr = ooxml.run_properties(run)
         if language.east_asian:
