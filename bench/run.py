@@ -894,7 +894,15 @@ class Bench:
             verdict("peak memory at 200× under 1 GB", None, "no 200× run")
 
         cat = self.find("translations update")
-        if cat and cat.ratio is not None:
+        if cat and cat.ratio is not None and self.args.entries < 20_000:
+            verdict(
+                "translations update within 3× msgmerge",
+                None,
+                f"the target is for 20,000 entries, this run has {self.args.entries:,}:"
+                f" jbreport {_s(cat.jb_median)}, msgmerge {_s(cat.peer_median)},"
+                f" ratio {cat.ratio:.2f}; start-up weighs more on a small catalog",
+            )
+        elif cat and cat.ratio is not None:
             verdict(
                 "translations update within 3× msgmerge",
                 cat.ratio <= 3.0,
@@ -977,7 +985,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.repeat = args.repeat or (1 if args.quick else 3)
     scales = [int(s) for s in (args.scales or ("1,10" if args.quick else "1,10,50,200")).split(",")]
-    entries = args.entries or (2_000 if args.quick else 20_000)
+    entries = args.entries = args.entries or (2_000 if args.quick else 20_000)
 
     peers = Peers.find()
     work = Path(tempfile.mkdtemp(prefix="jbreport-bench-"))
