@@ -329,3 +329,37 @@ def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> 
 )
 def test_cldr_corners(tag: str, figure: nb.Figure, expected: str) -> None:
     assert nb.format_figure(figure, tag, nb.SourceMessages(nb.get_locale(tag))) == expected
+
+
+class _Joiner:
+    """A catalog translating only how names are joined (as zh.po does: 王彩艳 杨敏)."""
+
+    def __init__(self, pattern: str | None) -> None:
+        self.pattern = pattern
+
+    def gettext(self, context: str, msgid: str) -> str:
+        return self.pattern if self.pattern and msgid == nb.LIST_PAIR else msgid
+
+    def translated(self, context: str, msgid: str) -> bool:
+        return self.pattern is not None and msgid == nb.LIST_PAIR
+
+    def ngettext(self, context: str, singular: str, plural: str, n: Decimal) -> str:
+        return plural
+
+
+@pytest.mark.parametrize(
+    ("tag", "names", "pattern", "expected"),
+    [
+        ("zh", ["王彩艳", "杨敏"], None, "王彩艳和杨敏"),  # CLDR's list pattern
+        ("zh", ["王彩艳", "杨敏"], "{first} {second}", "王彩艳 杨敏"),  # the catalog's
+        ("zh", ["甲", "乙", "丙"], "{first} {second}", "甲 乙 丙"),
+        ("en", ["Wang Caiyan", "Yang Min"], None, "Wang Caiyan and Yang Min"),
+        ("en", ["A", "B", "C"], None, "A, B, and C"),
+        ("fr", ["A", "B"], None, "A et B"),
+        ("zh", ["王彩艳"], "{first} {second}", "王彩艳"),
+    ],
+)
+def test_names_join_by_the_catalog_else_cldr(
+    tag: str, names: list[str], pattern: str | None, expected: str
+) -> None:
+    assert nb.format_list(names, tag, _Joiner(pattern)) == expected

@@ -350,7 +350,7 @@ def _part(
                     args.get("byline"),
                     "byline",
                     authors=lambda lang: nb.format_list(
-                        [lang.text(a) for a in report.authors], lang.tag
+                        [lang.text(a) for a in report.authors], lang.tag, _FigureMessages(lang)
                     ),
                 )
             return [Cover(kicker, must(report.title), date, byline)]

@@ -150,6 +150,8 @@ def N_(msgid: str) -> str:
 
 FIGURE_CONTEXT = "figure"
 UP = N_("up {percent}")
+# How names are joined in a byline; untranslated, CLDR's list pattern of the language
+LIST_PAIR = N_("{first} and {second}")
 DOWN = N_("down {percent}")
 POINTS_ONE = N_("{points} percentage point")
 POINTS_OTHER = N_("{points} percentage points")
@@ -535,10 +537,18 @@ def _format_bare(
             )
 
 
-def format_list(items: list[str], tag: str) -> str:
-    """Names joined as the locale joins a list: 王彩艳和杨敏, Wang Caiyan and Yang Min."""
+def format_list(items: list[str], tag: str, messages: Messages | None = None) -> str:
+    """Names joined as the locale joins a list (Wang Caiyan and Yang Min), or as the
+    catalog's LIST_PAIR says when it translates it: a Chinese byline reads 王彩艳 杨敏,
+    where CLDR's list pattern gives 王彩艳和杨敏."""
     from babel.lists import format_list as babel_format_list
 
+    if messages is not None and len(items) > 1 and messages.translated(FIGURE_CONTEXT, LIST_PAIR):
+        pattern = messages.gettext(FIGURE_CONTEXT, LIST_PAIR)
+        joined = items[0]
+        for item in items[1:]:
+            joined = fill(pattern, {"first": joined, "second": item})
+        return joined
     return babel_format_list(items, style="standard", locale=get_locale(tag))
 
 

@@ -101,6 +101,7 @@ def figure_entries(reports: list[Report]) -> list[TemplateEntry]:
     entries = [
         TemplateEntry(nb.FIGURE_CONTEXT, nb.UP, ref, TEMPLATE_LANGUAGE),
         TemplateEntry(nb.FIGURE_CONTEXT, nb.DOWN, ref, TEMPLATE_LANGUAGE),
+        TemplateEntry(nb.FIGURE_CONTEXT, nb.LIST_PAIR, ref, TEMPLATE_LANGUAGE),
         TemplateEntry(nb.FIGURE_CONTEXT, (nb.POINTS_ONE, nb.POINTS_OTHER), ref, TEMPLATE_LANGUAGE),
     ]
     for qualifier in nb.Qualifier:
