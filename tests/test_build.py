@@ -229,3 +229,45 @@ def test_a_traditional_chinese_catalog_translates_the_simplified_report(tmp_path
     assert [p.name for p in result.written] == ["jiangbei-2023.zh_Hant.factsheet.pdf"]
     text = run(require("pdftotext"), result.written[0], "-")
     assert "江北 將「願景畫」轉化為「實景圖」" in text
+
+
+@pytest.mark.parametrize(
+    ("po", "old", "new", "message"),
+    [
+        # a layout word: the footer would print "共 {pages 页" on every page
+        (
+            "zh.po",
+            'msgstr "第 {page} 页 共 {pages} 页"',
+            'msgstr "第 {page} 页 共 {pages 页"',
+            r"zh\.po:\d+: placeholder problem in 'Page \{page\} of \{pages\}'",
+        ),
+        (
+            "zh.po",
+            'msgstr "第 {page} 页 共 {pages} 页"',
+            'msgstr "第 {page} 页"',
+            r"zh\.po:\d+: placeholder problem in 'Page \{page\} of \{pages\}'.*\{pages\}",
+        ),
+        # a content string: the number 14 would vanish from the English brief
+        (
+            "en.po",
+            '"{listed_companies} listed companies',
+            '"listed companies',
+            r"en\.po:\d+: the translation leaves out \{listed_companies\}",
+        ),
+    ],
+)
+def test_a_translation_that_loses_a_field_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], po: str, old: str, new: str, message: str
+) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    path = root / "translations" / po
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert main(["-C", str(root), "build", "-j", "1"]) == 3
+    err = capsys.readouterr().err
+    assert re.search(message, err), err
+    assert "Traceback" not in err
+    assert not list((root / "output").glob("*")) if (root / "output").exists() else True

@@ -120,6 +120,16 @@ class _Language:
         translated = clean_text(self.content.gettext(src.context, src.text))
         try:
             text, spans = fill_spans(translated, self.values())
+            missing = [
+                n
+                for n in dict.fromkeys(placeholders(src.text))
+                if n not in placeholders(translated)
+            ]
+            if missing and translated != src.text:
+                # the figure would silently vanish from this edition
+                raise ValueError(
+                    "the translation leaves out " + ", ".join(f"{{{name}}}" for name in missing)
+                )
         except (KeyError, ValueError) as exc:
             self.problems.add(self._placeholder_error(src, translated, exc))
             text, spans = fill_spans(src.text, self.values())
@@ -159,6 +169,14 @@ class _Language:
         msgid = msg.msgid if isinstance(msg, Msg) else msg
         translated = self.words.gettext(LAYOUT_CONTEXT, msgid)
         try:
+            # the translation keeps every field of the layout's words, well formed: a page
+            # footer that printed "共 {pages 页" on every page would pass unnoticed
+            fields = set(placeholders(msgid))
+            if translated != msgid and set(placeholders(translated)) != fields:
+                raise ValueError(
+                    f"the translation has {_fields(placeholders(translated))},"
+                    f" the layout {_fields(list(fields))}"
+                )
             return clean_text(fill(translated, values)) if values else clean_text(translated)
         except (KeyError, ValueError) as exc:
             loc = Location.of(self.words.path) if self.words.path else None
@@ -166,7 +184,11 @@ class _Language:
                 message = self.words.catalog.get(msgid, context=LAYOUT_CONTEXT)
                 loc = Location(loc.path, message_line(message) if message else None)
             self.problems.add(TranslationError(f"placeholder problem in {msgid!r}: {exc}", loc))
-            return fill(msgid, values)
+            return fill(msgid, values) if values else msgid
+
+
+def _fields(names: list[str]) -> str:
+    return ", ".join(f"{{{n}}}" for n in sorted(set(names))) or "no fields"
 
 
 class _FigureValues(Mapping[str, str]):
