@@ -422,6 +422,10 @@ def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
     assert not lookup.is_source and lookup.path == path
     (report,) = load_reports(root / "content")
     assert report.language == "zh"
+    # nothing translated yet: not a default edition (every sentence would be Simplified)
+    assert ("zh_TW",) not in default_editions(report, catalogs)
+    title = catalogs.by_language["zh_TW"].get(report.title.text, context=report.title.context)
+    title.string = "江北 將「願景畫」轉化為「實景圖」"
     editions = default_editions(report, catalogs)
     assert ("zh_TW",) in editions and ("zh", "zh_TW") in editions
     with pytest.raises(TranslationError, match="already exists"):

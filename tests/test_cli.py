@@ -64,3 +64,20 @@ def test_status_table(capsys: pytest.CaptureFixture[str]) -> None:
 def test_layouts_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-C", str(ROOT), "layouts"]) == 0
     assert capsys.readouterr().out.split() == ["brief", "factsheet"]
+
+
+def test_a_new_empty_catalog_is_not_a_default_edition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    assert main(["-C", str(root), "translations", "init", "zh_TW"]) == 0
+    assert main(["-C", str(root), "build", "-f", "pdf", "--layout", "factsheet"]) == 0
+    err = capsys.readouterr().err
+    assert "zh_TW: not built, its catalog translates nothing of jiangbei-2023 yet" in err
+    assert not list((root / "output").glob("*zh_TW*"))
+    assert main(["-C", str(root), "build", "-l", "zh_TW", "-f", "pdf"]) == 0  # when asked
+    assert list((root / "output").glob("*zh_TW*"))

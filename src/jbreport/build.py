@@ -63,15 +63,25 @@ class BuildResult:
 
 
 def default_editions(report: Report, catalogs: Catalogs) -> list[tuple[str, ...]]:
-    """The report's own language, each catalog language, and each pair with its own."""
-    editions: list[tuple[str, ...]] = [(report.language,)]
-    for tag in catalogs.languages():
-        if not same_language(tag, report.language):
-            editions.append((tag,))
-    for tag in catalogs.languages():
-        if not same_language(tag, report.language):
-            editions.append((report.language, tag))
-    return editions
+    """The report's own language, each language whose catalog has begun to translate the
+    report, and each of those paired with its own.  A catalog just made by `translations
+    init` is left out: every sentence of its edition would be the source's."""
+    started = [tag for tag in _other_languages(report, catalogs) if _started(report, catalogs, tag)]
+    return [(report.language,), *((t,) for t in started), *((report.language, t) for t in started)]
+
+
+def not_started(report: Report, catalogs: Catalogs) -> list[str]:
+    """Catalog languages left out of the default editions: nothing of the report translated."""
+    return [t for t in _other_languages(report, catalogs) if not _started(report, catalogs, t)]
+
+
+def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
+    return [t for t in catalogs.languages() if not same_language(t, report.language)]
+
+
+def _started(report: Report, catalogs: Catalogs, tag: str) -> bool:
+    lookup = catalogs.lookup(tag, report.language)
+    return any(lookup.translated(s.context, s.text) for s in report.strings())
 
 
 def parse_edition(text: str) -> tuple[str, ...]:
@@ -205,6 +215,13 @@ def build(
         raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
     rendered = list(_execute(project, todo, options, jobs, strict))
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
+    if editions is None:
+        for report in loaded:
+            for tag in not_started(report, catalogs):
+                result.notes.append(
+                    f"{tag}: not built, its catalog translates nothing of {report.id} yet"
+                    f" (build it anyway with -l {tag})"
+                )
     fallbacks: Fallbacks = {}
     write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
     for job, _data, fb, warnings in rendered:
