@@ -267,3 +267,12 @@ def test_east_asian_fonts_follow_the_script(
     body, heading = fonts
     assert f'w:eastAsia="{body}"' in styles and f'w:eastAsia="{heading}"' in styles
     assert 'w:eastAsia="SimSun"' not in styles
+
+
+def test_no_leftovers_of_the_default_template(built: Path) -> None:
+    path = built / "jiangbei-2023.zh.docx"
+    names = zipfile.ZipFile(path).namelist()
+    assert not any("thumbnail" in n for n in names)  # python-docx's own empty page
+    app = part(path, "docProps/app.xml")
+    assert "<Application>jbreport</Application>" in app and "Macintosh" not in app
+    assert "thumbnail" not in part(path, "_rels/.rels")

@@ -260,6 +260,7 @@ class _Writer:
         props.revision = 1
         props.comments = ""
         props.category = ""
+        ooxml.drop_template_leftovers(self.doc, "jbreport")
 
     # -- text --------------------------------------------------------------------------
 

@@ -200,6 +200,26 @@ def keep_lines_apart(row: Any) -> None:
         trpr.remove(cant)
 
 
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def drop_template_leftovers(document: Any, application: str) -> None:
+    """Remove what python-docx's default template says about itself: a thumbnail of its
+    own empty page (file managers show it as the brief's preview) and extended properties
+    naming "Microsoft Macintosh Word" with one page and no words."""
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rid)
+        elif rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = _APP_XML.format(application=application).encode("utf-8")
+
+
 def deterministic_zip(data: bytes, when: datetime.datetime) -> bytes:
     """Rewrite a DOCX zip with fixed timestamps and attributes, so equal input gives equal bytes."""
     stamp = max(when, datetime.datetime(1980, 1, 1, tzinfo=when.tzinfo))
