@@ -81,3 +81,14 @@ def test_a_new_empty_catalog_is_not_a_default_edition(
     assert not list((root / "output").glob("*zh_TW*"))
     assert main(["-C", str(root), "build", "-l", "zh_TW", "-f", "pdf"]) == 0  # when asked
     assert list((root / "output").glob("*zh_TW*"))
+
+
+def test_the_project_folder_may_follow_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    args = ["-l", "zh", "-f", "pdf", "--layout", "factsheet", "-o", str(out)]
+    assert main(["build", "-C", str(ROOT), *args]) == 0
+    assert (out / "jiangbei-2023.zh.factsheet.pdf").exists()
+    assert main(["translations", "-C", str(ROOT), "status"]) == 0
+    assert "jiangbei-2023" in capsys.readouterr().out

@@ -30,9 +30,12 @@ def _parser() -> argparse.ArgumentParser:
         help="project folder holding content/ and translations/ (default: .)",
     )
     parser.add_argument("--version", action="version", version=f"jbreport {__version__}")
+    # -C also after the command (jbreport build -C dir); SUPPRESS keeps the one given before
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("-C", "--project", type=Path, default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="write briefs into output/")
+    b = sub.add_parser("build", help="write briefs into output/", parents=[where])
     b.add_argument("-r", "--report", action="append", help="report id (default: every report)")
     b.add_argument(
         "-l",
@@ -64,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--docx-latin-font", help="DOCX Latin font name (default Times New Roman)")
 
-    t = sub.add_parser("translations", help="extract, init, update, status, check catalogs")
+    t = sub.add_parser(
+        "translations", help="extract, init, update, status, check catalogs", parents=[where]
+    )
     tsub = t.add_subparsers(dest="action", required=True, metavar="ACTION")
     tsub.add_parser("extract", help="write translations/messages.pot")
     init = tsub.add_parser("init", help="start a catalog for a new language")
@@ -74,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     check = tsub.add_parser("check", help="check catalogs (default: the project's)")
     check.add_argument("files", nargs="*", type=Path)
 
-    lay = sub.add_parser("layouts", help="list the layouts, or copy one into the project to edit")
+    lay = sub.add_parser(
+        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
+    )
     lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
     return parser
 
