@@ -167,6 +167,22 @@ def test_table_of_contents_field(tmp_path: Path, project: Project) -> None:
     )
     xml = part(tmp_path / "jiangbei-2023.en.docx", "word/document.xml")
     assert 'TOC \\o "1-2"' in xml
+    # after the cover, titled, and listing the sections even where fields are not updated
+    run(
+        require("soffice"),
+        "--headless",
+        f"-env:UserInstallation=file://{tmp_path}/p",
+        "--convert-to",
+        "txt:Text (encoded):UTF8",
+        "--outdir",
+        tmp_path / "lo",
+        tmp_path / "jiangbei-2023.en.docx",
+    )
+    text = (tmp_path / "lo" / "jiangbei-2023.en.txt").read_text(encoding="utf-8-sig")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    contents = lines.index("Contents")
+    assert lines.index("By Wang Caiyan and Yang Min") < contents
+    assert lines[contents + 1].startswith("“Shouldering Two Responsibilities at Once”")
 
 
 def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:

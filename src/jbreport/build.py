@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .atomic import write_all
@@ -22,7 +22,7 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .layout import run_layout
+from .layout import Part, run_layout
 from .localize import localize
 from .render import FORMATS, RenderOptions, renderer
 from .render import warnings as render_warnings
@@ -149,6 +149,11 @@ def run_job(
         "format": job.fmt,
     }
     layout = run_layout(job.layout, project.root, summary)
+    if options.toc and job.fmt == "docx" and not any(p.name == "toc" for p in layout.parts):
+        # --toc: a table of contents after the cover, titled by the layout's word
+        at = next((i + 1 for i, p in enumerate(layout.parts) if p.name == "cover"), 0)
+        toc = Part("toc", {}, Location.of(layout.path))
+        layout = replace(layout, parts=[*layout.parts[:at], toc, *layout.parts[at:]])
     localized = localize(report, layout, catalogs, job.edition)
     if strict:
         _refuse_fallbacks(localized.lookups)

@@ -45,7 +45,7 @@ from .catalog import (
 )
 from .content import Report, load_reports, placeholders
 from .errors import Location, TranslationError, UsageError, display_path
-from .layout import check_syntax, template_dirs
+from .layout import WORDS, check_syntax, template_dirs
 
 POT_NAME = "messages.pot"
 
@@ -92,6 +92,12 @@ def layout_entries(root: Path) -> list[TemplateEntry]:
                     entries.append(
                         TemplateEntry("layout", message, ((ref, lineno),), TEMPLATE_LANGUAGE)
                     )
+    # the words a part uses when its layout names none (the title of part("toc"), …)
+    marked = {entry.msgid for entry in entries}
+    defaults = (("src/jbreport/layout.py", 0),)
+    for word in WORDS.values():
+        if word not in marked:
+            entries.append(TemplateEntry("layout", word, defaults, TEMPLATE_LANGUAGE))
     return entries
 
 

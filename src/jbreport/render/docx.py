@@ -84,8 +84,6 @@ class _Writer:
         self.setup_styles()
         self.setup_page()
         self.setup_properties()
-        if self.options.toc and not any(isinstance(b, Toc) for b in self.document.blocks):
-            self.toc(None)
         table: Any = None
         for block in self.document.blocks:
             if self.document.bilingual and isinstance(block, Heading | Paragraph | Photo):
@@ -361,8 +359,27 @@ class _Writer:
                 else "Heading 2",
                 title,
             )
-        paragraph = self.doc.add_paragraph()
-        ooxml.add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', " ")
+        # the field's result lists the headings (no page numbers: Word's pagination is not
+        # known here) so a reader that does not update fields still shows the contents;
+        # Word offers to update it, page numbers included, when the file opens
+        entries = [
+            (min(block.level, 2), " / ".join(t.text for t in block.text))
+            for block in self.document.blocks
+            if isinstance(block, Heading)
+        ]
+        paragraphs = []
+        for level, _text in entries or [(1, "")]:
+            paragraph = self.doc.add_paragraph()
+            style = f"toc {level}"
+            if style not in [s.name for s in self.doc.styles]:
+                self.doc.styles.add_style(
+                    style, WD_STYLE_TYPE.PARAGRAPH
+                ).base_style = self.doc.styles["Normal"]
+            self.set_style(paragraph, style)
+            paragraphs.append(paragraph)
+        ooxml.add_field_over(
+            paragraphs, 'TOC \\o "1-2" \\h \\z \\u', [text for _l, text in entries] or [" "]
+        )
         ooxml.set_update_fields(self.doc.settings.element)
 
     def key_figures(self, block: KeyFigures) -> None:

@@ -130,6 +130,36 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     run_with(end)
 
 
+def add_field_over(paragraphs: list[Any], instruction: str, results: list[str]) -> None:
+    """A complex field whose result spans ``paragraphs``, one line of ``results`` in each
+    (a TOC: begin and instruction in the first paragraph, end in the last)."""
+
+    def run_with(paragraph: Any, child: Any) -> None:
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph._p.append(r)
+
+    def field_char(kind: str) -> Any:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        return char
+
+    begin = field_char("begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(paragraphs[0], begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(paragraphs[0], instr)
+    run_with(paragraphs[0], field_char("separate"))
+    for paragraph, text in zip(paragraphs, results, strict=True):
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run_with(paragraph, t)
+    run_with(paragraphs[-1], field_char("end"))
+
+
 def set_update_fields(settings_element: Any) -> None:
     """Ask Word to refresh fields (the TOC) when the document opens."""
     element = settings_element.find(qn("w:updateFields"))
