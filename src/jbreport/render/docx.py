@@ -271,7 +271,11 @@ class _Writer:
         rpr = ooxml.run_properties(run)
         if language.east_asian:
             ooxml.set_fonts(rpr, latin=None, east_asian=None, hint=True)
-            ooxml.set_lang(rpr, val=language.bcp47, east_asian=language.bcp47)
+            # w:val is the language of the Latin letters and digits inside Chinese text: as
+            # Word writes it, the Western language (en-US) and not zh-CN, under which
+            # LibreOffice breaks lines between digits ("其中包括1 | 9个")
+            western = self.western.bcp47 if self.western else "en-US"
+            ooxml.set_lang(rpr, val=western, east_asian=language.bcp47)
         else:
             ooxml.set_lang(rpr, val=language.bcp47)
         return run
