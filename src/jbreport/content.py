@@ -660,7 +660,8 @@ def load_report(path: Path, project_root: Path | None = None) -> Report:
 def find_reports(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
         raise UsageError(
-            f"no content folder {display_path(content_dir)}: run jbreport in a project folder"
+            f"no content folder here (looked for {content_dir.resolve()}/):"
+            " run jbreport in a project folder"
             " (one holding content/ and translations/) or name it with -C DIR"
         )
     paths = sorted(p for p in content_dir.glob("*.yaml") if not p.name.startswith("."))
