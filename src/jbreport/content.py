@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import numbers as nb
-from .errors import Collector, ContentError, JbreportError, Location, UsageError, display_path
+from .errors import Collector, ContentError, JbreportError, Location, UsageError
 from .text import clean_text
 from .yamlnodes import Node, did_you_mean, load_yaml
 
