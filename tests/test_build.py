@@ -271,3 +271,53 @@ def test_a_translation_that_loses_a_field_stops_the_build(
     assert re.search(message, err), err
     assert "Traceback" not in err
     assert not list((root / "output").glob("*")) if (root / "output").exists() else True
+
+
+@pytest.mark.parametrize(
+    ("po", "old", "new", "message"),
+    [
+        # a figure word: "增长{percent}" without the field dropped the 3%
+        (
+            "zh.po",
+            'msgstr "增长{percent}"',
+            'msgstr "增长"',
+            r"zh\.po:\d+: placeholder problem in 'up \{percent\}'",
+        ),
+        # the byline's joiner: the second author vanished, or a lone brace crashed
+        (
+            "zh.po",
+            'msgstr "{first} {second}"',
+            'msgstr "{first}"',
+            r"zh\.po:\d+: .*'\{first\} and \{second\}'",
+        ),
+        (
+            "zh.po",
+            'msgstr "{first} {second}"',
+            'msgstr "{first}、{second"',
+            r"zh\.po:\d+: .*'\{first\} and \{second\}'",
+        ),
+        # a counted noun: the 42 vanished ("signed its first batch of key projects")
+        (
+            "en.po",
+            'msgstr[1] "{count} key projects"',
+            'msgstr[1] "key projects"',
+            r"en\.po:\d+: placeholder problem in '\{count\}",
+        ),
+    ],
+)
+def test_a_figure_word_that_loses_a_field_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], po: str, old: str, new: str, message: str
+) -> None:
+    """Words figures are made with, and nouns counted by them, keep their fields."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    path = root / "translations" / po
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    edition = "zh" if po == "zh.po" else "en"
+    assert main(["-C", str(root), "build", "-j", "1", "-l", edition, "-f", "pdf"]) == 3
+    err = capsys.readouterr().err
+    assert re.search(message, err), err
+    assert "Traceback" not in err

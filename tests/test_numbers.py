@@ -352,7 +352,8 @@ class _Joiner:
     [
         ("zh", ["王彩艳", "杨敏"], None, "王彩艳和杨敏"),  # CLDR's list pattern
         ("zh", ["王彩艳", "杨敏"], "{first} {second}", "王彩艳 杨敏"),  # the catalog's
-        ("zh", ["甲", "乙", "丙"], "{first} {second}", "甲 乙 丙"),
+        ("zh", ["甲", "乙", "丙"], "{first} {second}", "甲、乙和丙"),  # more: CLDR's
+        ("fr", ["A", "B", "C"], "{first} et {second}", "A, B et C"),
         ("en", ["Wang Caiyan", "Yang Min"], None, "Wang Caiyan and Yang Min"),
         ("en", ["A", "B", "C"], None, "A, B, and C"),
         ("fr", ["A", "B"], None, "A et B"),

@@ -185,7 +185,9 @@ def test_table_of_contents_field(tmp_path: Path, project: Project) -> None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     contents = lines.index("Contents")
     assert lines.index("By Wang Caiyan and Yang Min") < contents
-    assert lines[contents + 1].startswith("“Shouldering Two Responsibilities at Once”")
+    # the entries the field itself collects: Heading 1 and 2 paragraphs, in order
+    assert lines[contents + 1] == "Key figures"
+    assert lines[contents + 2].startswith("“Shouldering Two Responsibilities at Once”")
 
 
 def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:

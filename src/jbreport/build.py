@@ -6,6 +6,7 @@ Work done once per process (content, catalogs, fonts, libraries) is shared by al
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -80,8 +81,18 @@ def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
 
 
 def _started(report: Report, catalogs: Catalogs, tag: str) -> bool:
-    lookup = catalogs.lookup(tag, report.language)
-    return any(lookup.translated(s.context, s.text) for s in report.strings())
+    """Whether the catalog holds a translation of any of the report's strings, current or
+    fuzzy (after a big revision of the source, most are fuzzy for a while)."""
+    catalog = catalogs.lookup(tag, report.language).catalog
+    if catalog is None:
+        return False
+    for src in report.strings():
+        message = catalog.get(src.text, context=src.context)
+        if message is not None and any(
+            message.string if isinstance(message.string, tuple) else (message.string,)
+        ):
+            return True
+    return False
 
 
 def parse_edition(text: str) -> tuple[str, ...]:
@@ -178,7 +189,9 @@ def _refuse_fallbacks(lookups: list[Lookup]) -> None:
             hint = "" if line else "; run `jbreport translations update`"
             problems.add(
                 TranslationError(
-                    f"{reason} in the {lookup.language} edition: msgctxt {context!r}{hint}", where
+                    f"{reason} in the {lookup.language} edition: {msgid!r}"
+                    f" (msgctxt {context!r}){hint}",
+                    where,
                 )
             )
     problems.raise_if_any()
@@ -255,7 +268,12 @@ def _execute(
     else:
         from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        # workers keep the collector's thresholds (cli.main) also when spawned, not forked
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)),
+            initializer=gc.set_threshold,
+            initargs=gc.get_threshold(),
+        ) as pool:
             futures = [pool.submit(run_job, project, job, options, strict) for job in todo]
             for future in futures:
                 try:

@@ -71,12 +71,16 @@ def _parser() -> argparse.ArgumentParser:
         "translations", help="extract, init, update, status, check catalogs", parents=[where]
     )
     tsub = t.add_subparsers(dest="action", required=True, metavar="ACTION")
-    tsub.add_parser("extract", help="write translations/messages.pot")
-    init = tsub.add_parser("init", help="start a catalog for a new language")
+    tsub.add_parser("extract", help="write translations/messages.pot", parents=[where])
+    init = tsub.add_parser("init", help="start a catalog for a new language", parents=[where])
     init.add_argument("language")
-    tsub.add_parser("update", help="bring every catalog in line with the content")
-    tsub.add_parser("status", help="translated, fuzzy, untranslated per language and report")
-    check = tsub.add_parser("check", help="check catalogs (default: the project's)")
+    tsub.add_parser("update", help="bring every catalog in line with the content", parents=[where])
+    tsub.add_parser(
+        "status", help="translated, fuzzy, untranslated per language and report", parents=[where]
+    )
+    check = tsub.add_parser(
+        "check", help="check catalogs (default: the project's)", parents=[where]
+    )
     check.add_argument("files", nargs="*", type=Path)
 
     lay = sub.add_parser(

@@ -220,13 +220,41 @@ class _FigureMessages:
         return self.language.content if "/" in context else self.language.words
 
     def gettext(self, context: str, msgid: str) -> str:
-        return self._lookup(context).gettext(context, msgid)
+        return self._checked(context, msgid, self._lookup(context).gettext(context, msgid))
 
     def translated(self, context: str, msgid: str) -> bool:
         return self._lookup(context).translated(context, msgid)
 
     def ngettext(self, context: str, singular: str, plural: str, n: Any) -> str:
-        return self._lookup(context).ngettext(context, singular, plural, n)
+        pattern = self._lookup(context).ngettext(context, singular, plural, n)
+        return self._checked(context, singular, pattern)
+
+    def _checked(self, context: str, msgid: str, pattern: str) -> str:
+        """The pattern, if it keeps the fields of its msgid, well formed; else the msgid,
+        and the build stops at the PO line (a figure or a name would silently vanish:
+        "增长" for "增长{percent}")."""
+        if pattern == msgid:
+            return pattern
+        try:
+            if set(placeholders(pattern)) == set(placeholders(msgid)):
+                return pattern
+            problem = (
+                f"the translation has {_fields(placeholders(pattern))},"
+                f" not {_fields(placeholders(msgid))}"
+            )
+        except ValueError as exc:
+            problem = str(exc)
+        lookup = self._lookup(context)
+        message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
+        where = None
+        if lookup.path is not None:
+            where = Location.of(lookup.path, message_line(message) if message else None)
+        self.language.problems.add(
+            TranslationError(
+                f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where
+            )
+        )
+        return msgid
 
 
 def _style_for(report: Report, tag: str) -> nb.NumberStyle:

@@ -150,7 +150,7 @@ def N_(msgid: str) -> str:
 
 FIGURE_CONTEXT = "figure"
 UP = N_("up {percent}")
-# How names are joined in a byline; untranslated, CLDR's list pattern of the language
+# How two names are joined in a byline; untranslated (or for more names), CLDR's list pattern
 LIST_PAIR = N_("{first} and {second}")
 DOWN = N_("down {percent}")
 POINTS_ONE = N_("{points} percentage point")
@@ -543,12 +543,10 @@ def format_list(items: list[str], tag: str, messages: Messages | None = None) ->
     where CLDR's list pattern gives 王彩艳和杨敏."""
     from babel.lists import format_list as babel_format_list
 
-    if messages is not None and len(items) > 1 and messages.translated(FIGURE_CONTEXT, LIST_PAIR):
+    if messages is not None and len(items) == 2 and messages.translated(FIGURE_CONTEXT, LIST_PAIR):
+        # two names, as bylines mostly have; a longer list takes CLDR's patterns
         pattern = messages.gettext(FIGURE_CONTEXT, LIST_PAIR)
-        joined = items[0]
-        for item in items[1:]:
-            joined = fill(pattern, {"first": joined, "second": item})
-        return joined
+        return fill(pattern, {"first": items[0], "second": items[1]})
     return babel_format_list(items, style="standard", locale=get_locale(tag))
 
 

@@ -551,10 +551,11 @@ def _out_of_date(
         msgid = entry.msgid if isinstance(entry.msgid, str) else entry.msgid[0]
         if catalog.get(msgid, entry.context) is None:
             ref, line = entry.locations[0] if entry.locations else ("", 0)
-            source = display_path(root / ref) if ref else shown
-            where = f"{source}:{line}" if line else source
+            # a word of jbreport's own (src/jbreport/…) has no file in the project
+            source = display_path(root / ref) if ref and (root / ref).exists() else shown
+            where = f"{source}:{line}" if line and source != shown else source
             out.append(
-                f"{where}: not in {shown} (msgctxt {entry.context!r}):"
+                f"{where}: {_short(msgid)!r} is not in {shown} (msgctxt {entry.context!r}):"
                 " run `jbreport translations update`"
             )
     return out
@@ -571,3 +572,7 @@ __all__ = [
     "status",
     "update",
 ]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -72,6 +72,7 @@ class _Writer:
         self.languages = {lang.tag: lang for lang in every}
         self.east_asian = next((lang for lang in every if lang.east_asian), None)
         self._style_ids: dict[str, str] = {}
+        self._toc_anchor: Any = None
         self.western = next((lang for lang in document.languages if not lang.east_asian), None)
         script = self.east_asian.script if self.east_asian else None
         body, heading = EAST_ASIAN_FONTS.get(script or "Hans", EAST_ASIAN_FONTS["Hans"])
@@ -93,6 +94,8 @@ class _Writer:
                 continue
             table = None
             self.block(block)
+        if self._toc_anchor is not None:
+            self.finish_toc(self._toc_anchor)
 
     def style(self, name: str, kind: WD_STYLE_TYPE, base: str | None = None) -> Any:
         styles = self.doc.styles
@@ -363,16 +366,18 @@ class _Writer:
                 else "Heading 2",
                 title,
             )
-        # the field's result lists the headings (no page numbers: Word's pagination is not
-        # known here) so a reader that does not update fields still shows the contents;
-        # Word offers to update it, page numbers included, when the file opens
-        entries = [
-            (min(block.level, 2), " / ".join(t.text for t in block.text))
-            for block in self.document.blocks
-            if isinstance(block, Heading)
-        ]
+        self._toc_anchor = self.doc.add_paragraph()  # filled once every heading is written
+
+    def finish_toc(self, anchor: Any) -> None:
+        """The TOC field, its result listing the headings the field itself collects (Heading
+        1 and 2 paragraphs, each cell of a bilingual row on its own) without page numbers,
+        which only Word's pagination knows: a reader that does not update fields still shows
+        the contents, and Word offers to update them, page numbers included, on opening."""
+        levels = {self.doc.styles[f"Heading {n}"].style_id: n for n in (1, 2)}
+        entries = ooxml.styled_paragraph_texts(self.doc.element.body, levels) or [(1, " ")]
         paragraphs = []
-        for level, _text in entries or [(1, "")]:
+        last = anchor
+        for level, _text in entries:
             paragraph = self.doc.add_paragraph()
             style = f"toc {level}"
             if style not in [s.name for s in self.doc.styles]:
@@ -380,10 +385,11 @@ class _Writer:
                     style, WD_STYLE_TYPE.PARAGRAPH
                 ).base_style = self.doc.styles["Normal"]
             self.set_style(paragraph, style)
+            last._p.addnext(paragraph._p)  # in place of the anchor, in order
+            last = paragraph
             paragraphs.append(paragraph)
-        ooxml.add_field_over(
-            paragraphs, 'TOC \\o "1-2" \\h \\z \\u', [text for _l, text in entries] or [" "]
-        )
+        anchor._p.getparent().remove(anchor._p)
+        ooxml.add_field_over(paragraphs, 'TOC \\o "1-2" \\h \\z \\u', [t for _l, t in entries])
         ooxml.set_update_fields(self.doc.settings.element)
 
     def key_figures(self, block: KeyFigures) -> None:

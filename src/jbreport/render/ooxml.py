@@ -130,6 +130,19 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     run_with(end)
 
 
+def styled_paragraph_texts(body: Any, levels: dict[str, int]) -> list[tuple[int, str]]:
+    """(level, text) of each paragraph, tables included, whose style id is in ``levels``."""
+    out = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) not in levels:
+            continue
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if text.strip():
+            out.append((levels[style.get(qn("w:val"))], text))
+    return out
+
+
 def add_field_over(paragraphs: list[Any], instruction: str, results: list[str]) -> None:
     """A complex field whose result spans ``paragraphs``, one line of ``results`` in each
     (a TOC: begin and instruction in the first paragraph, end in the last)."""
