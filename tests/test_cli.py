@@ -63,7 +63,20 @@ def test_status_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_layouts_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-C", str(ROOT), "layouts"]) == 0
-    assert capsys.readouterr().out.split() == ["brief", "factsheet"]
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["brief", "factsheet"]
+    assert all(line.endswith("built in") for line in lines)
+
+
+def test_layouts_says_which_the_project_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "content").mkdir()
+    assert main(["-C", str(tmp_path), "layouts", "brief"]) == 0
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "layouts"]) == 0
+    lines = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    assert lines["brief"].endswith("templates/brief.j2") and lines["factsheet"] == "built in"
 
 
 def test_a_new_empty_catalog_is_not_a_default_edition(

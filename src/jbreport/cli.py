@@ -224,14 +224,16 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
 
 
 def _layouts(args: argparse.Namespace, root: Path) -> int:
-    from .layout import available_layouts, copy_layout
+    from .layout import available_layouts, copy_layout, find_template, template_dirs
 
     if args.copy:
         path = copy_layout(args.copy, root)
         print(f"wrote {display_path(path)}: edit it; it now wins over the built-in {args.copy!r}")
         return 0
     for name in available_layouts(root):
-        print(name)
+        path = find_template(name, root)
+        built_in = path.parent == template_dirs(None)[-1]
+        print(f"{name:<12} {'built in' if built_in else display_path(path)}")
     return 0
 
 
