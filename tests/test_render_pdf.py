@@ -114,6 +114,8 @@ def test_document_info_and_language(built: Path) -> None:
     info = run(require("pdfinfo"), built / "jiangbei-2023.en.pdf")
     assert re.search(r"^Title:\s+\S", info, re.M)
     assert re.search(r"^Author:\s+Wang Caiyan", info, re.M)
+    both = run(require("pdfinfo"), built / "jiangbei-2023.zh+en.pdf")
+    assert re.search(r"^Author:\s+王彩艳, 杨敏 / Wang Caiyan, Yang Min$", both, re.M)
     assert re.search(r"^Keywords:\s+\S", info, re.M)
     assert re.search(r"^Subject:\s+\S", info, re.M)
     catalog = run(require("qpdf"), "--show-object=trailer", built / "jiangbei-2023.en.pdf")

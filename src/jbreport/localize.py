@@ -343,11 +343,13 @@ def localize(
     title = must(report.title)
     header = words(layout.header) if layout.header is not None else title
     footer = words(layout.footer) if layout.footer is not None else ()
-    authors = [lang.text(a) for a in report.authors for lang in langs[:1]]
+    # the authors in each language of the edition, like the title: "王彩艳, 杨敏 / Wang
+    # Caiyan, Yang Min" (a language's names are listed once when they read the same)
+    authors = list(dict.fromkeys(", ".join(lang.text(a) for a in report.authors) for lang in langs))
     metadata = Metadata(
         title=" / ".join(t.text for t in title),
         subject=" / ".join(t.text for t in (texts(report.subject) or ())),
-        author=", ".join(authors),
+        author=" / ".join(a for a in authors if a),
         keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
         language=bcp47(languages[0]),
         created=document_date(report),
