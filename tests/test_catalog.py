@@ -433,3 +433,48 @@ def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
     msgfmt = shutil.which("msgfmt")
     if msgfmt:
         run(msgfmt, "--check", "-o", tmp_path / "zh_TW.mo", path)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("zh", "zh_CN", True),
+        ("zh", "zh_Hans", True),
+        ("zh", "zh_Hant", False),
+        ("zh_TW", "zh_Hant", True),
+        ("zh_HK", "zh_TW", False),
+        ("en", "en_US", True),
+        ("en", "en_GB", False),  # a British edition beside the American one
+        ("pt", "pt_BR", True),
+        ("pt", "pt_PT", False),
+        ("sr", "sr_Cyrl", True),
+        ("sr", "sr_Latn", False),
+    ],
+)
+def test_an_edition_is_a_language_script_and_region(a: str, b: str, same: bool) -> None:
+    assert same_language(a, b) is same
+
+
+def test_two_regions_of_one_language_are_two_editions(tmp_path: Path) -> None:
+    """en.po and en_GB.po beside each other: each edition reads its own catalog (they once
+    collided, both being 'en')."""
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    text = (root / "translations" / "en.po").read_text(encoding="utf-8")
+    title = "Jiangbei: Turning the “Blueprint” into “Reality”"
+    assert text.count(f'msgstr "{title}"') == 1
+    british = text.replace('"Language: en\\n"', '"Language: en_GB\\n"').replace(
+        f'msgstr "{title}"', 'msgstr "Jiangbei: Turning the Blueprint into Reality, UK"'
+    )
+    (root / "translations" / "en_GB.po").write_text(british, encoding="utf-8")
+    from jbreport.build import Project, build
+
+    result = build(
+        Project(root), editions=[("en",), ("en_GB",)], layouts=["factsheet"], formats=["pdf"]
+    )
+    assert len(result.written) == 2
+    out = root / "output"
+    american = run(require("pdftotext"), out / "jiangbei-2023.en.factsheet.pdf", "-")
+    uk = run(require("pdftotext"), out / "jiangbei-2023.en_GB.factsheet.pdf", "-")
+    assert "Reality, UK" in uk and "Reality, UK" not in american

@@ -36,29 +36,42 @@ PO_FLAGS = ("python-brace-format",)
 
 
 def same_language(a: str, b: str) -> bool:
-    """Whether two tags name the same edition: the same language in the same script, as
+    """Whether two tags name the same edition: the same language, script and region, as
     CLDR's likely subtags complete them.  ``zh``, ``zh_CN`` and ``zh_Hans`` are one edition;
-    ``zh_Hant`` (or ``zh_TW``) is another, so a Traditional catalog translates a
-    Simplified report; ``en`` and ``en_GB`` are one."""
-    return _language_script(a) == _language_script(b)
+    ``zh_Hant`` (or ``zh_TW``) is another, so a Traditional catalog translates a Simplified
+    report; ``en`` and ``en_US`` are one, ``en_GB`` another, as ``pt`` (Brazil) and
+    ``pt_PT`` are: two catalogs of one language for two readerships never collide."""
+    return _edition(a) == _edition(b)
+
+
+def same_tongue(a: str, b: str) -> bool:
+    """Whether two tags name one language, whatever the script or region: ``en``, ``en_GB``."""
+    return _edition(a)[0] == _edition(b)[0]
 
 
 @functools.cache
-def _language_script(tag: str) -> tuple[str, str | None]:
+def _edition(tag: str) -> tuple[str, str | None, str | None]:
     from babel.core import get_global
 
     normal = tag.replace("-", "_")
     try:
         locale = Locale.parse(normal)
     except (UnknownLocaleError, ValueError):
-        return normal.split("_")[0].lower(), None
-    script = locale.script
-    if script is None:
+        return normal.split("_")[0].lower(), None, None
+    script, territory = locale.script, locale.territory
+    if script is None or territory is None:
         likely = get_global("likely_subtags")
-        full = likely.get(f"{locale.language}_{locale.territory}") or likely.get(locale.language)
+        full = (
+            likely.get(f"{locale.language}_{script}" if script else "")
+            or likely.get(f"{locale.language}_{territory}" if territory else "")
+            or likely.get(locale.language)
+        )
         parts = str(full).split("_") if full else []
-        script = parts[1] if len(parts) >= 3 else None
-    return locale.language, script
+        if script is None:
+            script = parts[1] if len(parts) >= 3 else None
+        if territory is None:
+            territory = parts[-1] if len(parts) >= 2 else None
+    return locale.language, script, territory
 
 
 def source_date() -> datetime.datetime:

@@ -258,11 +258,14 @@ class _FigureMessages:
 
 
 def _style_for(report: Report, tag: str) -> nb.NumberStyle:
-    from .catalog import same_language
+    """The content's house style for the edition: its own entry, else the language's (a
+    style for ``en`` serves ``en_GB`` too)."""
+    from .catalog import same_language, same_tongue
 
-    for key, style in report.styles.items():
-        if key == tag or same_language(key, tag):
-            return style
+    for match in (same_language, same_tongue):
+        for key, style in report.styles.items():
+            if key == tag or match(key, tag):
+                return style
     return nb.NumberStyle()
 
 
