@@ -270,6 +270,9 @@ def test_a_translation_that_loses_a_field_stops_the_build(
     err = capsys.readouterr().err
     assert re.search(message, err), err
     assert "Traceback" not in err
+    # at the translation's own line, where the translator writes (and msgfmt reports)
+    line = int(re.search(rf"{re.escape(po)}:(\d+):", err)[1])  # type: ignore[index]
+    assert path.read_text(encoding="utf-8").split("\n")[line - 1].startswith("msgstr")
     assert not list((root / "output").glob("*")) if (root / "output").exists() else True
 
 

@@ -382,8 +382,30 @@ def _scan(text: str, shown: str) -> tuple[list[str], dict[int, list[str]]]:
     return lines, previous
 
 
-def message_line(message: Message) -> int | None:
-    return getattr(message, "lineno", None)
+def message_line(message: Message, path: Path | None = None) -> int | None:
+    """The line of the entry's msgid; with the catalog's path, of its msgstr (where the
+    translator writes, and where msgfmt reports a problem of the translation)."""
+    found = getattr(message, "lineno", None)
+    line = found if isinstance(found, int) else None
+    if path is None or line is None:
+        return line
+    try:
+        stat = path.stat()
+    except OSError:
+        return line
+    lines = _lines(str(path), stat.st_mtime_ns, stat.st_size)
+    for number in range(line, min(len(lines), line + 10_000) + 1):
+        if lines[number - 1].startswith("msgstr"):
+            return number
+    return line
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(path: str, _mtime: int, _size: int) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def plural_index(catalog: Catalog, n: Decimal) -> int:

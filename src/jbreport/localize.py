@@ -153,7 +153,7 @@ class _Language:
         if translated == src.text or self.content.catalog is None:
             return TranslationError(f"placeholder problem: {exc}", src.loc)
         message = self.content.catalog.get(src.text, context=src.context)
-        line = message_line(message) if message is not None else None
+        line = message_line(message, self.content.path) if message is not None else None
         path = self.content.path
         detail = (
             f"the translation uses {{{exc.args[0]}}}, which the source does not have"
@@ -182,7 +182,9 @@ class _Language:
             loc = Location.of(self.words.path) if self.words.path else None
             if self.words.catalog is not None and loc is not None:
                 message = self.words.catalog.get(msgid, context=LAYOUT_CONTEXT)
-                loc = Location(loc.path, message_line(message) if message else None)
+                loc = Location(
+                    loc.path, message_line(message, self.words.path) if message else None
+                )
             self.problems.add(TranslationError(f"placeholder problem in {msgid!r}: {exc}", loc))
             return fill(msgid, values) if values else msgid
 
@@ -248,7 +250,9 @@ class _FigureMessages:
         message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
         where = None
         if lookup.path is not None:
-            where = Location.of(lookup.path, message_line(message) if message else None)
+            where = Location.of(
+                lookup.path, message_line(message, lookup.path) if message else None
+            )
         self.language.problems.add(
             TranslationError(
                 f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where
