@@ -324,3 +324,15 @@ def test_a_figure_word_that_loses_a_field_stops_the_build(
     err = capsys.readouterr().err
     assert re.search(message, err), err
     assert "Traceback" not in err
+
+
+def test_photos_without_an_image_are_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sample's photos have captions but no image files: the press office is told, once
+    per report, with the first one's line, instead of finding stray captions in the brief."""
+    out_args = ["-l", "zh", "-f", "pdf", "--layout", "factsheet", "-o"]
+    assert main(["-C", str(ROOT), "build", *out_args, str(tmp_path)]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
+    assert len(notes) == 1
+    assert re.match(r"warning: \S*content/jiangbei-2023\.yaml:\d+:\d+: 5 photo\(s\)", notes[0])
