@@ -229,6 +229,13 @@ class _FigureMessages:
 
     def ngettext(self, context: str, singular: str, plural: str, n: Any) -> str:
         pattern = self._lookup(context).ngettext(context, singular, plural, n)
+        if n == 1 and pattern != singular:
+            # gettext's idiom: the form for one may say the number in words ("a project")
+            try:
+                if set(placeholders(pattern)) < set(placeholders(singular)):
+                    return pattern
+            except ValueError:
+                pass
         return self._checked(context, singular, pattern)
 
     def _checked(self, context: str, msgid: str, pattern: str) -> str:
