@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .atomic import write_all
 from .catalog import Catalogs, Lookup, load_catalogs, same_language
-from .content import Report, SrcPhoto, load_reports
+from .content import Report, load_reports
 from .errors import (
     Collector,
     JbreportError,
@@ -61,11 +61,6 @@ class BuildResult:
     fallbacks: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)  # output name → warnings
     notes: list[str] = field(default_factory=list)  # about the input: "file:line:col: …"
-
-
-def _photos_without_image(report: Report) -> list[SrcPhoto]:
-    blocks = [*report.lead, *(b for s in report.sections for b in s.blocks), *report.closing]
-    return [b for b in blocks if isinstance(b, SrcPhoto) and b.image is None]
 
 
 def default_editions(report: Report, catalogs: Catalogs) -> list[tuple[str, ...]]:
@@ -239,7 +234,7 @@ def build(
     rendered = list(_execute(project, todo, options, jobs, strict))
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
     for report in loaded:
-        if imageless := _photos_without_image(report):
+        if imageless := [photo for photo in report.photos() if photo.image is None]:
             names = ", ".join(photo.id for photo in imageless)
             result.notes.append(
                 f"{imageless[0].caption.loc}: {len(imageless)} photo(s) have no image ({names}):"

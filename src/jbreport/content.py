@@ -90,6 +90,11 @@ class Report:
     closing: tuple[SrcBlock, ...]
     notes: tuple[str, ...] = ()  # what was cleaned from the file, each with file:line:col
 
+    def photos(self) -> list[SrcPhoto]:
+        """Every photo of the report, in reading order."""
+        blocks = [*self.lead, *(b for s in self.sections for b in s.blocks), *self.closing]
+        return [b for b in blocks if isinstance(b, SrcPhoto)]
+
     def strings(self) -> list[Src]:
         """Every translatable string, in reading order."""
         out: list[Src] = []

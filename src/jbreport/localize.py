@@ -167,26 +167,39 @@ class _Language:
 
     def word(self, msg: Msg | str, **values: str) -> str:
         msgid = msg.msgid if isinstance(msg, Msg) else msg
-        translated = self.words.gettext(LAYOUT_CONTEXT, msgid)
+        # a page footer that printed "共 {pages 页" on every page would pass unnoticed
+        translated = self.keeping_fields(
+            self.words, LAYOUT_CONTEXT, msgid, self.words.gettext(LAYOUT_CONTEXT, msgid)
+        )
+        return clean_text(fill(translated, values)) if values else clean_text(translated)
+
+    def keeping_fields(self, lookup: Lookup, context: str, msgid: str, pattern: str) -> str:
+        """The pattern, if it keeps the fields of its msgid, well formed; else the msgid,
+        and the build stops at the PO line (a figure or a name would silently vanish:
+        "增长" for "增长{percent}")."""
+        if pattern == msgid:
+            return pattern
         try:
-            # the translation keeps every field of the layout's words, well formed: a page
-            # footer that printed "共 {pages 页" on every page would pass unnoticed
-            fields = set(placeholders(msgid))
-            if translated != msgid and set(placeholders(translated)) != fields:
-                raise ValueError(
-                    f"the translation has {_fields(placeholders(translated))},"
-                    f" the layout {_fields(list(fields))}"
-                )
-            return clean_text(fill(translated, values)) if values else clean_text(translated)
-        except (KeyError, ValueError) as exc:
-            loc = Location.of(self.words.path) if self.words.path else None
-            if self.words.catalog is not None and loc is not None:
-                message = self.words.catalog.get(msgid, context=LAYOUT_CONTEXT)
-                loc = Location(
-                    loc.path, message_line(message, self.words.path) if message else None
-                )
-            self.problems.add(TranslationError(f"placeholder problem in {msgid!r}: {exc}", loc))
-            return fill(msgid, values) if values else msgid
+            if set(placeholders(pattern)) == set(placeholders(msgid)):
+                return pattern
+            problem = (
+                f"the translation has {_fields(placeholders(pattern))},"
+                f" not {_fields(placeholders(msgid))}"
+            )
+        except ValueError as exc:
+            problem = str(exc)
+        message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
+        where = None
+        if lookup.path is not None:
+            where = Location.of(
+                lookup.path, message_line(message, lookup.path) if message else None
+            )
+        self.problems.add(
+            TranslationError(
+                f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where
+            )
+        )
+        return msgid
 
 
 def _fields(names: list[str]) -> str:
@@ -239,33 +252,7 @@ class _FigureMessages:
         return self._checked(context, singular, pattern)
 
     def _checked(self, context: str, msgid: str, pattern: str) -> str:
-        """The pattern, if it keeps the fields of its msgid, well formed; else the msgid,
-        and the build stops at the PO line (a figure or a name would silently vanish:
-        "增长" for "增长{percent}")."""
-        if pattern == msgid:
-            return pattern
-        try:
-            if set(placeholders(pattern)) == set(placeholders(msgid)):
-                return pattern
-            problem = (
-                f"the translation has {_fields(placeholders(pattern))},"
-                f" not {_fields(placeholders(msgid))}"
-            )
-        except ValueError as exc:
-            problem = str(exc)
-        lookup = self._lookup(context)
-        message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
-        where = None
-        if lookup.path is not None:
-            where = Location.of(
-                lookup.path, message_line(message, lookup.path) if message else None
-            )
-        self.language.problems.add(
-            TranslationError(
-                f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where
-            )
-        )
-        return msgid
+        return self.language.keeping_fields(self._lookup(context), context, msgid, pattern)
 
 
 def _style_for(report: Report, tag: str) -> nb.NumberStyle:
@@ -458,12 +445,7 @@ def _part(
                 out += [block(b, "body") for b in section.blocks]
             return out
         case "photos":
-            all_blocks = [
-                *report.lead,
-                *(b for s in report.sections for b in s.blocks),
-                *report.closing,
-            ]
-            return [block(b, "body") for b in all_blocks if isinstance(b, SrcPhoto)]
+            return [block(b, "body") for b in report.photos()]
         case "credits":
             lines: list[Texts] = []
             if report.picture_credit is not None and args.get("picture", True):
