@@ -59,6 +59,28 @@ def run(*args: str | Path, timeout: float = 180) -> str:
     return result.stdout
 
 
+def copy_project(tmp_path: Path) -> Path:
+    """The sample's content and catalogs, copied: the test edits them."""
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    return root
+
+
+def libreoffice(out: Path, *documents: Path, to: str = "pdf") -> None:
+    """Convert with LibreOffice headless into ``out``, with its own profile there."""
+    run(
+        require("soffice"),
+        "--headless",
+        f"-env:UserInstallation=file://{out}/profile",
+        "--convert-to",
+        to,
+        "--outdir",
+        out,
+        *documents,
+    )
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
     return Project(ROOT)
@@ -80,17 +102,7 @@ def lo_text(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
 
     class Reader(dict[str, str]):
         def __missing__(self, name: str) -> str:
-            soffice = require("soffice")
-            run(
-                soffice,
-                "--headless",
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--convert-to",
-                "txt:Text (encoded):UTF8",
-                "--outdir",
-                folder,
-                built / name,
-            )
+            libreoffice(folder, built / name, to="txt:Text (encoded):UTF8")
             text = (folder / name).with_suffix(".txt").read_text(encoding="utf-8-sig")
             self[name] = text
             return text

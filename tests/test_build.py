@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, require, run, squash
+from conftest import ROOT, copy_project, require, run, squash
 from jbreport.build import Project, build
 from jbreport.cli import main
 
@@ -108,9 +108,7 @@ def test_user_layout_without_a_part(tmp_path: Path) -> None:
 
 def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     """A French catalog, started and half-done: fr and zh+fr build; figures are French."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     assert main(["-C", str(root), "translations", "init", "fr"]) == 0
     po = root / "translations" / "fr.po"
     text = po.read_text(encoding="utf-8").replace(
@@ -129,9 +127,7 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
 
 def test_a_failed_build_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--strict with one fuzzy entry: one message per problem, and no output touched."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     (root / "output").mkdir()
     stale = root / "output" / "jiangbei-2023.zh.pdf"
     stale.write_bytes(b"last week")
@@ -156,9 +152,7 @@ def test_several_problems_cross_from_worker_processes(
 ) -> None:
     """--strict -j 2 with two fuzzy entries: the list of problems comes back from the
     workers whole (it once broke the process pool with a traceback)."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     yaml_path = root / "content" / "jiangbei-2023.yaml"
     text = yaml_path.read_text(encoding="utf-8")
     for old, new in (("新春的第一场大会", "新年的第一场大会"), ("开门红", "开门大吉")):
@@ -175,9 +169,7 @@ def test_several_problems_cross_from_worker_processes(
 
 def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
     """The fallback is the source sentence with source figures, never a mixture."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     yaml_path = root / "content" / "jiangbei-2023.yaml"
     yaml_path.write_text(
         yaml_path.read_text(encoding="utf-8").replace("新春的第一场大会", "新年的第一场大会"),
@@ -193,9 +185,7 @@ def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
 
 def test_untranslated_noun_keeps_its_sentence_in_the_source_language(tmp_path: Path) -> None:
     """A fuzzy plural noun (42个重点项目) must not land inside an English sentence."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     po = root / "translations" / "en.po"
     text = po.read_text(encoding="utf-8")
     anchor = 'msgctxt "jiangbei-2023/figures/first_batch_projects/noun"'
@@ -214,9 +204,7 @@ def test_untranslated_noun_keeps_its_sentence_in_the_source_language(tmp_path: P
 
 def test_a_traditional_chinese_catalog_translates_the_simplified_report(tmp_path: Path) -> None:
     """zh_Hant is an edition of its own (another script), not the source language."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     assert main(["-C", str(root), "translations", "init", "zh_Hant"]) == 0
     po = (root / "translations" / "zh_Hant.po").read_text(encoding="utf-8")
     assert 'msgctxt "jiangbei-2023/title"' in po  # the content is there to translate
@@ -229,6 +217,16 @@ def test_a_traditional_chinese_catalog_translates_the_simplified_report(tmp_path
     assert [p.name for p in result.written] == ["jiangbei-2023.zh_Hant.factsheet.pdf"]
     text = run(require("pdftotext"), result.written[0], "-")
     assert "江北 將「願景畫」轉化為「實景圖」" in text
+
+
+def _with_translation(tmp_path: Path, po: str, old: str, new: str) -> tuple[Path, Path]:
+    """A copy of the sample whose catalog ``po`` has ``old`` rewritten as ``new``."""
+    root = copy_project(tmp_path)
+    path = root / "translations" / po
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return root, path
 
 
 @pytest.mark.parametrize(
@@ -259,13 +257,7 @@ def test_a_traditional_chinese_catalog_translates_the_simplified_report(tmp_path
 def test_a_translation_that_loses_a_field_stops_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], po: str, old: str, new: str, message: str
 ) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
-    path = root / "translations" / po
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    root, path = _with_translation(tmp_path, po, old, new)
     assert main(["-C", str(root), "build", "-j", "1"]) == 3
     err = capsys.readouterr().err
     assert re.search(message, err), err
@@ -312,13 +304,7 @@ def test_a_figure_word_that_loses_a_field_stops_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], po: str, old: str, new: str, message: str
 ) -> None:
     """Words figures are made with, and nouns counted by them, keep their fields."""
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
-    path = root / "translations" / po
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    root, _path = _with_translation(tmp_path, po, old, new)
     edition = "zh" if po == "zh.po" else "en"
     assert main(["-C", str(root), "build", "-j", "1", "-l", edition, "-f", "pdf"]) == 3
     err = capsys.readouterr().err

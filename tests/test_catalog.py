@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from conftest import ROOT, require, run
+from conftest import ROOT, copy_project, require, run
 from jbreport.build import default_editions
 from jbreport.catalog import (
     Lookup,
@@ -212,9 +212,7 @@ def test_valid_escapes_read_as_gettext_reads_them(tmp_path: Path) -> None:
 
 
 def test_cli_reports_a_broken_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     po = root / "translations" / "en.po"
     lines = po.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, 1) if line.startswith('msgid "王彩艳"'))
@@ -404,9 +402,7 @@ def test_lookup_never_returns_a_fuzzy_translation() -> None:
 def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
     """zh_TW is Traditional Chinese (CLDR's zh_Hant_TW), so it translates the Simplified
     report; the file and its header keep the tag the translator wrote."""
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     path = init(root, "zh_TW")
     assert path == root / "translations" / "zh_TW.po"
     text = path.read_text(encoding="utf-8")
@@ -458,9 +454,7 @@ def test_an_edition_is_a_language_script_and_region(a: str, b: str, same: bool) 
 def test_two_regions_of_one_language_are_two_editions(tmp_path: Path) -> None:
     """en.po and en_GB.po beside each other: each edition reads its own catalog (they once
     collided, both being 'en')."""
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     text = (root / "translations" / "en.po").read_text(encoding="utf-8")
     title = "Jiangbei: Turning the “Blueprint” into “Reality”"
     assert text.count(f'msgstr "{title}"') == 1

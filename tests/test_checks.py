@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from jbreport.catalog import new_catalog, read_catalog, save_catalog
 from jbreport.checks import figure_problems, figures_in, load_glossary
 from jbreport.cli import main
@@ -162,13 +162,6 @@ def test_a_wrong_scale_word_is_reported_with_both_values() -> None:
 
 
 # -- the check of whole catalogs ------------------------------------------------------------
-
-
-def copy_project(tmp_path: Path) -> Path:
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
-    return root
 
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from jbreport import __version__, errors
 from jbreport.cli import main
 
@@ -82,11 +82,8 @@ def test_layouts_says_which_the_project_overrides(
 def test_a_new_empty_catalog_is_not_a_default_edition(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import shutil
 
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     assert main(["-C", str(root), "translations", "init", "zh_TW"]) == 0
     assert main(["-C", str(root), "build", "-f", "pdf", "--layout", "factsheet"]) == 0
     err = capsys.readouterr().err

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.shared import Pt, RGBColor
 
-from conftest import require, run, seed_paragraphs, squash
+from conftest import copy_project, libreoffice, require, run, seed_paragraphs, squash
 from jbreport.build import Project, build
 from jbreport.render import RenderOptions
 
@@ -85,17 +85,7 @@ def test_page_fields_in_the_footer(built: Path) -> None:
 
 
 def test_libreoffice_computes_the_page_numbers(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
-    run(
-        soffice,
-        "--headless",
-        f"-env:UserInstallation=file://{tmp_path}/p",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp_path,
-        built / "jiangbei-2023.en.docx",
-    )
+    libreoffice(tmp_path, built / "jiangbei-2023.en.docx")
     pdf = tmp_path / "jiangbei-2023.en.pdf"
     info = run(require("pdfinfo"), pdf)
     total = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])  # type: ignore[index]
@@ -171,16 +161,7 @@ def test_table_of_contents_field(tmp_path: Path, project: Project) -> None:
     xml = part(tmp_path / "jiangbei-2023.en.docx", "word/document.xml")
     assert 'TOC \\o "1-2"' in xml
     # after the cover, titled, and listing the sections even where fields are not updated
-    run(
-        require("soffice"),
-        "--headless",
-        f"-env:UserInstallation=file://{tmp_path}/p",
-        "--convert-to",
-        "txt:Text (encoded):UTF8",
-        "--outdir",
-        tmp_path / "lo",
-        tmp_path / "jiangbei-2023.en.docx",
-    )
+    libreoffice(tmp_path / "lo", tmp_path / "jiangbei-2023.en.docx", to="txt:Text (encoded):UTF8")
     text = (tmp_path / "lo" / "jiangbei-2023.en.txt").read_text(encoding="utf-8-sig")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     contents = lines.index("Contents")
@@ -206,18 +187,8 @@ def test_unsafe_text_is_written_safely(tmp_path: Path) -> None:
 
 
 def test_factsheet_docx_is_one_page_in_libreoffice(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
     names = [n for n in DOCXS if "factsheet" in n]
-    run(
-        soffice,
-        "--headless",
-        f"-env:UserInstallation=file://{tmp_path}/p",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp_path,
-        *(built / n for n in names),
-    )
+    libreoffice(tmp_path, *(built / n for n in names))
     for name in names:
         info = run(require("pdfinfo"), tmp_path / name.replace(".docx", ".pdf"))
         assert re.search(r"^Pages:\s+1$", info, re.M), name
@@ -244,16 +215,7 @@ def test_key_figures_stay_whole_in_libreoffice(built: Path, tmp_path: Path) -> N
     table = next(t for t in document.tables if t.style.name == "Key Figures")
     figures = [row.cells[3].text.replace("\u00a0", " ") for row in table.rows]
     assert "more than CNY 1.9 trillion" in figures
-    run(
-        require("soffice"),
-        "--headless",
-        f"-env:UserInstallation=file://{tmp_path}/p",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp_path,
-        built / "jiangbei-2023.zh+en.docx",
-    )
+    libreoffice(tmp_path, built / "jiangbei-2023.zh+en.docx")
     text = run(
         require("pdftotext"), "-layout", "-l", "1", tmp_path / "jiangbei-2023.zh+en.pdf", "-"
     )
@@ -273,14 +235,10 @@ def test_key_figures_stay_whole_in_libreoffice(built: Path, tmp_path: Path) -> N
 def test_east_asian_fonts_follow_the_script(
     tmp_path: Path, language: str, fonts: tuple[str, str]
 ) -> None:
-    import shutil
 
-    from conftest import ROOT
     from jbreport.cli import main
 
-    root = tmp_path / "copy"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
+    root = copy_project(tmp_path)
     assert main(["-C", str(root), "translations", "init", language]) == 0
     args = ["-l", language, "-f", "docx", "--layout", "factsheet", "-j", "1"]
     assert main(["-C", str(root), "build", *args]) == 0
@@ -300,16 +258,7 @@ def test_no_leftovers_of_the_default_template(built: Path) -> None:
 
 
 def test_libreoffice_never_breaks_a_line_inside_a_number(built: Path, tmp_path: Path) -> None:
-    run(
-        require("soffice"),
-        "--headless",
-        f"-env:UserInstallation=file://{tmp_path}/p",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp_path,
-        built / "jiangbei-2023.zh.docx",
-    )
+    libreoffice(tmp_path, built / "jiangbei-2023.zh.docx")
     text = run(require("pdftotext"), "-layout", tmp_path / "jiangbei-2023.zh.pdf", "-")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     torn = [(a, b) for a, b in pairwise(lines) if a[-1].isdigit() and b[0].isdigit()]

@@ -4,7 +4,6 @@ GNU gettext tools make of the files."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from babel.messages.catalog import Catalog, Message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, require, run
+from conftest import ROOT, copy_project, require, run
 from jbreport.catalog import read_catalog, save_catalog
 from jbreport.cli import main
 from jbreport.content import load_reports
@@ -27,14 +26,6 @@ LAYOUT_CONTEXTS = {"layout", "figure", "qualifier", "money"}
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-def copy_project(tmp_path: Path) -> Path:
-    """The real content and catalogs, copied: the tests edit them."""
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "translations", root / "translations")
-    return root
 
 
 def edit_content(root: Path, old: str, new: str) -> None:
