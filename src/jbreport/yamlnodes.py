@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,13 +83,17 @@ def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
     words and nothing next to an ideograph; other controls are dropped.  Line breaks stay
     where they were, so every line number still matches the editor's."""
     notes: list[str] = []
+    if _CONTROLS.search(text) is None:
+        return text, notes
+    # where each line starts: a file full of pasted controls is not rescanned for each one
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def replace(match: re.Match[str]) -> str:
         run, start = match[0], match.start()
         for offset, ch in enumerate(run):
             at = start + offset
-            line = text.count("\n", 0, at) + 1
-            column = at - text.rfind("\n", 0, at)
+            line = bisect_right(line_starts, at)
+            column = at - line_starts[line - 1] + 1
             notes.append(
                 f"{Location(shown, line, column)}: removed the invisible character"
                 f" U+{ord(ch):04X} pasted into the text"
