@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from . import CJK_RE
@@ -28,15 +29,31 @@ OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
 WORD_START = set("’·・")
 # Never split between two of these: —— and ……
 INSEPARABLE = set("—…‥")
-SPACES = {" ", "\t"}
 _CJK_CLASS = CJK_RE.pattern[1:-1]
-# one piece with the spaces before it: an ideograph alone, or a Latin run (a long one may
-# break after a hyphen, dash or slash)
-_PIECE = re.compile(
-    rf"([ \t]*)([{_CJK_CLASS}]"
-    rf"|[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?)"
+# a piece: an ideograph alone, or a Latin run (a long one may break after a hyphen, dash or
+# slash)
+_PIECE = (
+    rf"[{_CJK_CLASS}]"
+    rf"|[^ \t{_CJK_CLASS}](?:[^ \t{_CJK_CLASS}\-–—/]|[\-–—/](?![^\W_]))*[\-–—/]?"
 )
 NO_BREAK_SPACE = "\u00a0"
+
+
+def _class(chars: set[str]) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]"
+
+
+# one atom with the spaces before it: a piece, and the pieces glued to it where no line may
+# break: closing punctuation after (after a space too, except a mark that may start a word),
+# anything after opening punctuation, —— and ……, either side of a no-break space
+_GLUE = (
+    rf"[ \t]*(?={_class(CLOSE - WORD_START)})|(?={_class(CLOSE & WORD_START)})"
+    rf"|(?<={_class(OPEN)})[ \t]*|(?<={_class(INSEPARABLE)})(?={_class(INSEPARABLE)})"
+    rf"|(?=\u00a0)|(?<=\u00a0)"
+)
+_ATOM = re.compile(rf"([ \t]*)((?:{_PIECE})(?:(?:{_GLUE})(?:{_PIECE}))*)")
+_BLANKS = re.compile(r"[ \t]+")
+
 # East Asian numerals that end a bare number ("5.5万", "3億", "2만"): a measure word follows
 SCALE_CHARACTERS = set("十百千万亿兆萬億만억조천백")
 # Full-width punctuation whose glyph sits in the left half of its em: at the end of a line
@@ -72,22 +89,37 @@ def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
 
 
 def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
-    # 1. pieces, found by one regular expression, with where each starts
-    pieces: list[str] = []
-    spaced: list[bool] = []
-    starts: list[int] = []
+    # 1. atoms, found by one regular expression: pieces glued where no line may break
+    found = _ATOM.findall(text)
+    if not found:
+        return []
+    # the spaces inside an atom (around punctuation, in a figure) are one space each
+    texts = [a if "\t" not in a and "  " not in a else _BLANKS.sub(" ", a) for _, a in found]
+    spaced = [bool(space) for space, _ in found]
+    spaced[0] = False
+    if keep:
+        texts, spaced = _hold(text, found, texts, spaced, keep)
+    # tuple.__new__: a NamedTuple's own __new__ is Python code, run once per ideograph here
+    return list(map(tuple.__new__, repeat(Atom), zip(texts, spaced, strict=True)))
+
+
+def _hold(
+    text: str,
+    found: list[tuple[str, str]],
+    texts: list[str],
+    spaced: list[bool],
+    keep: Sequence[tuple[int, int]],
+) -> tuple[list[str], list[bool]]:
+    """The atoms' texts and spaces, with those a figure holds together joined."""
+    starts: list[int] = []  # where each atom's text starts, after its spaces
     position = 0
-    for space, piece in _PIECE.findall(text):
-        position += len(space)
-        pieces.append(piece)
-        spaced.append(bool(space))
-        starts.append(position)
-        position += len(piece)
-    n = len(pieces)
-    # 2. the pieces a figure holds together
+    for space, atom in found:
+        starts.append(position + len(space))
+        position += len(space) + len(atom)
+    n = len(starts)
     held: set[int] = set()
     for span_start, span_end in keep:
-        # the pieces that start inside a span stick to the one before (a space inside a
+        # the atoms that start inside a span stick to the one before (a space inside a
         # figure, as in "CNY 30.25 billion", does not break either)
         k = max(bisect_right(starts, span_start), 1)
         while k < n and starts[k] < span_end:
@@ -100,40 +132,21 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
             and starts[k] == span_end
             and not spaced[k]
             and _is_cjk(text[span_end])
-            and 0 < span_end <= len(text)
             and (text[span_end - 1].isdigit() or text[span_end - 1] in SCALE_CHARACTERS)
         ):
             held.add(k)
-            if text[span_end] in "余多" and k + 1 < n and not spaced[k + 1]:
+            if text[span_end] in "余多" and k + 1 < n and starts[k + 1] == span_end + 1:
                 held.add(k + 1)
-    # 3. merge each piece into the atom before when they may not break: closing punctuation
-    # after, opening before, —— and ……, a no-break space, or a figure
-    texts: list[str] = []
-    spaces: list[bool] = []
-    previous = ""
-    for k, piece in enumerate(pieces):
-        space = spaced[k]
-        if k and (
-            k in held
-            # a space before closing or after opening punctuation does not let a line
-            # begin or end with it either (French "Bonjour !", a stray "（ 注")
-            or (piece[0] in CLOSE and (not space or piece[0] not in WORD_START))
-            or previous[-1] in OPEN
-            or (
-                not space
-                and (
-                    (piece[0] in INSEPARABLE and previous[-1] in INSEPARABLE)
-                    or piece[0] == NO_BREAK_SPACE
-                    or previous[-1] == NO_BREAK_SPACE
-                )
-            )
-        ):
-            texts[-1] += (" " + piece) if space else piece
-        else:
-            texts.append(piece)
-            spaces.append(space and k > 0)
-        previous = piece
-    return list(map(Atom, texts, spaces))
+    # copied in slices between the held atoms: linear however many figures a part holds
+    joined: list[str] = []
+    joined_spaced: list[bool] = []
+    after = 0
+    for k in sorted(held):
+        joined += texts[after:k]
+        joined_spaced += spaced[after:k]
+        joined[-1] += (" " + texts[k]) if spaced[k] else texts[k]
+        after = k + 1
+    return joined + texts[after:], joined_spaced + spaced[after:]
 
 
 def phrases(parts: list[list[Atom]]) -> list[list[Atom]]:
