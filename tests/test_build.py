@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import struct
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,11 +83,40 @@ def test_cli_build_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFi
     assert (tmp_path / "jiangbei-2023.en.factsheet.pdf").stat().st_size > 1000
 
 
-def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
-    build(Project(ROOT), layouts=["factsheet"], out_dir=tmp_path / "one", jobs=1)
-    build(Project(ROOT), layouts=["factsheet"], out_dir=tmp_path / "two", jobs=2)
-    for path in (tmp_path / "one").iterdir():
+@pytest.mark.parametrize(
+    "what",
+    [
+        {"layouts": ["factsheet"]},  # several outputs over two workers
+        # one output: one worker loads the fonts while this process reads the content
+        {"editions": [("zh", "en")], "layouts": ["brief"], "formats": ["pdf"]},
+    ],
+)
+def test_jobs_give_the_same_bytes(tmp_path: Path, what: dict[str, Any]) -> None:
+    one = build(Project(ROOT), out_dir=tmp_path / "one", jobs=1, **what)
+    two = build(Project(ROOT), out_dir=tmp_path / "two", jobs=2, **what)
+    assert [p.name for p in one.written] == [p.name for p in two.written]
+    assert one.fallbacks == two.fallbacks and one.warnings == two.warnings
+    for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+def test_a_font_only_the_pdf_library_finds_broken_is_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its header passes the check made before the content is read; reportlab, loading it in
+    the worker, refuses it.  Said once for all outputs, without a traceback."""
+    font = tmp_path / "Hollow.ttf"
+    header = b"\x00\x01\x00\x00" + struct.pack(">HHHH", 3, 0, 0, 0)
+    font.write_bytes(
+        header + b"".join(t + struct.pack(">III", 0, 0, 0) for t in (b"cmap", b"glyf", b"head"))
+    )
+    out = tmp_path / "out"
+    args = ["-C", str(ROOT), "build", "-f", "pdf", "-o", str(out), "--cjk-font", str(font)]
+    assert main([*args, "-j", "2"]) == 4  # a rendering problem
+    err = capsys.readouterr().err
+    assert err.count("CJK font cannot be used") == 1, err
+    assert "Hollow.ttf" in err and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
 
 
 def test_user_layout_without_a_part(tmp_path: Path) -> None:

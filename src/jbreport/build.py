@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_all
 from .catalog import Catalogs, Lookup, load_catalogs, same_language
@@ -25,8 +26,12 @@ from .errors import (
 )
 from .layout import Part, run_layout
 from .localize import localize
-from .render import FORMATS, RenderOptions, renderer
+from .model import Document
+from .render import FORMATS, RenderOptions, prepare, renderer
 from .render import warnings as render_warnings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,26 +134,18 @@ def plan(
     return jobs
 
 
-# Per-process state: a worker loads content and catalogs once, not once per output.
-_STATE: dict[str, object] = {}
-
-
-def _load(project: Project) -> tuple[dict[str, Report], Catalogs]:
-    key = str(project.root)
-    if _STATE.get("root") != key:
-        reports = {r.id: r for r in load_reports(project.content)}
-        _STATE.update(root=key, reports=reports, catalogs=load_catalogs(project.translations))
-    return _STATE["reports"], _STATE["catalogs"]  # type: ignore[return-value]
-
-
 Fallbacks = dict[tuple[str, str, str], str]  # (language, msgctxt, msgid) -> untranslated | fuzzy
 
 
-def run_job(
-    project: Project, job: Job, options: RenderOptions, strict: bool = False
-) -> tuple[Job, bytes, Fallbacks, list[str]]:
-    """One output, rendered in memory: nothing is written until every output succeeded."""
-    reports, catalogs = _load(project)
+def localize_job(
+    project: Project,
+    job: Job,
+    reports: dict[str, Report],
+    catalogs: Catalogs,
+    options: RenderOptions,
+    strict: bool = False,
+) -> tuple[Document, Fallbacks]:
+    """One output's document: the report through its layout and catalogs, strings final."""
     report = reports[job.report]
     summary = {
         "id": report.id,
@@ -168,12 +165,34 @@ def run_job(
     localized = localize(report, layout, catalogs, job.edition)
     if strict:
         _refuse_fallbacks(localized.lookups)
-    data = renderer(job.fmt)(localized.document, options)
     fallbacks: Fallbacks = {}
     for lookup in localized.lookups:
         for (context, msgid), reason in lookup.fallbacks.items():
             fallbacks[(lookup.language, context, msgid)] = reason
-    return job, data, fallbacks, render_warnings(job.fmt, localized.document, options)
+    return localized.document, fallbacks
+
+
+def render_job(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
+    """One output in memory, and what its reader would miss: nothing is written until every
+    output succeeded.  Runs in a worker process when the build has more than one."""
+    if _WARM_UP_ERRORS:
+        raise _WARM_UP_ERRORS[0]
+    return renderer(fmt)(document, options), render_warnings(fmt, document, options)
+
+
+# A worker's warm-up problem (a font reportlab cannot read), raised by the outputs it renders
+# rather than printed by the process pool as a traceback.
+_WARM_UP_ERRORS: list[JbreportError] = []
+
+
+def _warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
+    """A worker's start: the collector's thresholds (cli.main), then the renderers'
+    libraries and fonts, loaded while the main process reads the content."""
+    gc.set_threshold(*threshold)
+    try:
+        prepare(formats, options)
+    except JbreportError as exc:
+        _WARM_UP_ERRORS.append(exc)
 
 
 def _refuse_fallbacks(lookups: list[Lookup]) -> None:
@@ -210,28 +229,46 @@ def build(
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> BuildResult:
-    """Build every output in memory, then write them all; any error writes nothing."""
+    """Build every output in memory, then write them all; any error writes nothing.
+
+    With ``jobs > 1`` worker processes render while this one reads: they load the
+    renderers' libraries and fonts while the content and catalogs are read here, and each
+    output's document is localized here and rendered there."""
     from .layout import find_template
-    from .render import prepare
 
     options = options or RenderOptions()
-    for fmt in formats or FORMATS:
+    formats = list(formats or FORMATS)
+    for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    loaded = load_reports(project.content, reports)
-    catalogs = load_catalogs(project.translations)
-    _STATE.update(root=str(project.root), reports={r.id: r for r in loaded}, catalogs=catalogs)
-    out = out_dir or project.root / "output"
-    todo = plan(loaded, catalogs, editions, layouts or ["brief"], list(formats or FORMATS))
-    # once, before any work: layouts exist, fonts load, the output folder can be made
-    for name in dict.fromkeys(job.layout for job in todo):
-        find_template(name, project.root)
-    prepare({job.fmt for job in todo}, options)
+    # fonts are vetted here, without loading them, so that a bad one fails once, at once
+    prepare(set(formats), options, load=jobs <= 1)
+    pool = None
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
+
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, _most_outputs(reports, editions, layouts, formats)),
+            initializer=_warm_up,
+            initargs=(gc.get_threshold(), set(formats), options),
+        )
+        pool.submit(gc.collect)  # starts the workers now, not at the first output
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
-    rendered = list(_execute(project, todo, options, jobs, strict))
+        loaded = load_reports(project.content, reports)
+        catalogs = load_catalogs(project.translations)
+        out = out_dir or project.root / "output"
+        todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
+        for name in dict.fromkeys(job.layout for job in todo):
+            find_template(name, project.root)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
+        by_id = {report.id: report for report in loaded}
+        rendered = list(_execute(project, todo, by_id, catalogs, options, strict, pool))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
     for report in loaded:
         if imageless := [photo for photo in report.photos() if photo.image is None]:
@@ -262,31 +299,48 @@ def build(
     return result
 
 
+def _most_outputs(
+    reports: list[str] | None,
+    editions: list[tuple[str, ...]] | None,
+    layouts: list[str] | None,
+    formats: list[str],
+) -> int:
+    """How many outputs a build can have at most, known before the content is read: a
+    build of one output starts one worker, not one per core."""
+    if reports is None or editions is None:
+        return len(formats) * 64
+    return len(reports) * len(editions) * len(layouts or ["brief"]) * len(formats)
+
+
 def _execute(
-    project: Project, todo: list[Job], options: RenderOptions, jobs: int, strict: bool
+    project: Project,
+    todo: list[Job],
+    reports: dict[str, Report],
+    catalogs: Catalogs,
+    options: RenderOptions,
+    strict: bool,
+    pool: Executor | None,
 ) -> Iterable[tuple[Job, bytes, Fallbacks, list[str]]]:
     errors = Collector()
-    if jobs <= 1 or len(todo) <= 1:
-        for job in todo:
-            try:
-                yield run_job(project, job, options, strict)
-            except JbreportError as exc:
-                errors.add(exc)
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
-
-        # workers keep the collector's thresholds (cli.main) also when spawned, not forked
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(todo)),
-            initializer=gc.set_threshold,
-            initargs=gc.get_threshold(),
-        ) as pool:
-            futures = [pool.submit(run_job, project, job, options, strict) for job in todo]
-            for future in futures:
-                try:
-                    yield future.result()
-                except JbreportError as exc:
-                    errors.add(exc)
+    pending: list[tuple[Job, Fallbacks, Future[tuple[bytes, list[str]]]]] = []
+    for job in todo:
+        try:
+            document, fallbacks = localize_job(project, job, reports, catalogs, options, strict)
+            if pool is None:
+                data, warnings = render_job(job.fmt, document, options)
+                yield job, data, fallbacks, warnings
+            else:
+                future = pool.submit(render_job, job.fmt, document, options)
+                pending.append((job, fallbacks, future))
+        except JbreportError as exc:
+            errors.add(exc)
+    for job, fallbacks, future in pending:
+        try:
+            data, warnings = future.result()
+        except JbreportError as exc:
+            errors.add(exc)
+            continue
+        yield job, data, fallbacks, warnings
     errors.raise_if_any()
 
 

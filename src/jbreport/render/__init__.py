@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import fonts
+from ..fonts import FontFile
 from ..model import Document
 
 # East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
@@ -77,12 +79,25 @@ def warnings(fmt: str, document: Document, options: RenderOptions) -> list[str]:
     ]
 
 
-def prepare(formats: set[str], options: RenderOptions) -> None:
-    """Load what the formats need once, before any output: a bad font fails here, once."""
+def prepare(formats: set[str], options: RenderOptions, *, load: bool = True) -> None:
+    """Load what the formats need once, before any output: a bad font fails here, once.
+    ``load=False`` only finds and vets the font files, without reportlab."""
     if "pdf" in formats:
+        if not load:
+            pdf_font_files(options)
+            return
         from . import pdf
 
         pdf.font_set(options)
+
+
+def pdf_font_files(options: RenderOptions) -> tuple[FontFile, FontFile, FontFile]:
+    """The PDF's TrueType files (Latin, Latin bold, East Asian), found and vetted."""
+    return (
+        fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font"),
+        fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font"),
+        fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font"),
+    )
 
 
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:

@@ -38,7 +38,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .. import fonts
 from ..errors import Location, RenderError
 from ..model import (
     Block,
@@ -55,7 +54,7 @@ from ..model import (
     Toc,
     all_text,
 )
-from . import RenderOptions, linebreak, page_fields
+from . import RenderOptions, linebreak, page_fields, pdf_font_files
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -98,9 +97,7 @@ def _coverage(name: str) -> frozenset[int]:
 
 def font_set(options: RenderOptions) -> FontSet:
     """Fonts resolved, vetted and registered once per process."""
-    latin = fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font")
-    bold = fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font")
-    cjk = fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font")
+    latin, bold, cjk = pdf_font_files(options)
     return FontSet(
         _register(latin.key, str(latin.path), latin.index, "Latin font"),
         _register(bold.key, str(bold.path), bold.index, "Latin bold font"),
