@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jbreport import atomic, build
+from jbreport import atomic, build, render
 from jbreport.errors import OutputError, RenderError
 from test_content import project
 
@@ -50,9 +50,9 @@ def test_failed_render_leaves_outputs_untouched(
     def failing(document: object, options: object) -> bytes:
         raise RenderError("the renderer failed half-way")
 
-    monkeypatch.setattr(build, "renderer", lambda fmt: failing)
+    monkeypatch.setattr(render, "renderer", lambda fmt: failing)
     with pytest.raises(RenderError):
-        build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out)
+        build.build(build.Project(root), editions=[("zh",)], layouts=["brief"], out_dir=out, jobs=1)
     assert old.read_bytes() == b"last week's brief"
     assert sorted(p.name for p in out.iterdir()) == ["mini.zh.pdf"]
 

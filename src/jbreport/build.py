@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import write_all
-from .catalog import Catalogs, Lookup, load_catalogs, same_language
-from .content import Report, load_reports
 from .errors import (
     Collector,
     JbreportError,
@@ -24,14 +22,18 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .layout import Part, run_layout
-from .localize import localize
-from .model import Document
-from .render import FORMATS, RenderOptions, prepare, renderer
-from .render import warnings as render_warnings
+from .render import FORMATS, RenderOptions, prepare, render_one, warm_up
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+
+    from .catalog import Catalogs, Lookup
+    from .content import Report
+    from .model import Document
+
+# The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
+# the functions that use them, not here: a parallel build starts its workers first, and
+# they load the renderers' libraries and fonts while this process imports those modules.
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ def not_started(report: Report, catalogs: Catalogs) -> list[str]:
 
 
 def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
+    from .catalog import same_language
+
     return [t for t in catalogs.languages() if not same_language(t, report.language)]
 
 
@@ -114,6 +118,8 @@ def plan(
     layouts: list[str],
     formats: list[str],
 ) -> list[Job]:
+    from .catalog import same_language
+
     jobs = []
     for report in reports:
         for edition in editions or default_editions(report, catalogs):
@@ -146,6 +152,9 @@ def localize_job(
     strict: bool = False,
 ) -> tuple[Document, Fallbacks]:
     """One output's document: the report through its layout and catalogs, strings final."""
+    from .layout import Part, run_layout
+    from .localize import localize
+
     report = reports[job.report]
     summary = {
         "id": report.id,
@@ -170,29 +179,6 @@ def localize_job(
         for (context, msgid), reason in lookup.fallbacks.items():
             fallbacks[(lookup.language, context, msgid)] = reason
     return localized.document, fallbacks
-
-
-def render_job(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
-    """One output in memory, and what its reader would miss: nothing is written until every
-    output succeeded.  Runs in a worker process when the build has more than one."""
-    if _WARM_UP_ERRORS:
-        raise _WARM_UP_ERRORS[0]
-    return renderer(fmt)(document, options), render_warnings(fmt, document, options)
-
-
-# A worker's warm-up problem (a font reportlab cannot read), raised by the outputs it renders
-# rather than printed by the process pool as a traceback.
-_WARM_UP_ERRORS: list[JbreportError] = []
-
-
-def _warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
-    """A worker's start: the collector's thresholds (cli.main), then the renderers'
-    libraries and fonts, loaded while the main process reads the content."""
-    gc.set_threshold(*threshold)
-    try:
-        prepare(formats, options)
-    except JbreportError as exc:
-        _WARM_UP_ERRORS.append(exc)
 
 
 def _refuse_fallbacks(lookups: list[Lookup]) -> None:
@@ -234,8 +220,6 @@ def build(
     With ``jobs > 1`` worker processes render while this one reads: they load the
     renderers' libraries and fonts while the content and catalogs are read here, and each
     output's document is localized here and rendered there."""
-    from .layout import find_template
-
     options = options or RenderOptions()
     formats = list(formats or FORMATS)
     for fmt in formats:
@@ -249,11 +233,15 @@ def build(
 
         pool = ProcessPoolExecutor(
             max_workers=min(jobs, _most_outputs(reports, editions, layouts, formats)),
-            initializer=_warm_up,
+            initializer=warm_up,
             initargs=(gc.get_threshold(), set(formats), options),
         )
         pool.submit(gc.collect)  # starts the workers now, not at the first output
     try:
+        from .catalog import load_catalogs
+        from .content import load_reports
+        from .layout import find_template
+
         loaded = load_reports(project.content, reports)
         catalogs = load_catalogs(project.translations)
         out = out_dir or project.root / "output"
@@ -327,10 +315,10 @@ def _execute(
         try:
             document, fallbacks = localize_job(project, job, reports, catalogs, options, strict)
             if pool is None:
-                data, warnings = render_job(job.fmt, document, options)
+                data, warnings = render_one(job.fmt, document, options)
                 yield job, data, fallbacks, warnings
             else:
-                future = pool.submit(render_job, job.fmt, document, options)
+                future = pool.submit(render_one, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
         except JbreportError as exc:
             errors.add(exc)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fonts
+from ..errors import JbreportError
 from ..fonts import FontFile
 from ..model import Document
 
@@ -98,6 +100,29 @@ def pdf_font_files(options: RenderOptions) -> tuple[FontFile, FontFile, FontFile
         fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font"),
         fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font"),
     )
+
+
+def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
+    """One output in memory, and what its reader would miss.  Runs in a worker process when
+    a build has more than one (see :func:`warm_up`)."""
+    if _WARM_UP_ERRORS:
+        raise _WARM_UP_ERRORS[0]
+    return renderer(fmt)(document, options), warnings(fmt, document, options)
+
+
+# A worker's warm-up problem (a font reportlab cannot read), raised by each output it renders
+# rather than printed by the process pool as a traceback.
+_WARM_UP_ERRORS: list[JbreportError] = []
+
+
+def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
+    """A worker process's start: the garbage collector's thresholds (see ``cli.main``), then
+    the renderers' libraries and fonts, loaded while the main process reads the content."""
+    gc.set_threshold(*threshold)
+    try:
+        prepare(formats, options)
+    except JbreportError as exc:
+        _WARM_UP_ERRORS.append(exc)
 
 
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:

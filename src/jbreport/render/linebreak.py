@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import add, attrgetter, sub
 from typing import NamedTuple
 
 from . import CJK_RE
@@ -67,6 +68,9 @@ class Atom(NamedTuple):
     space_before: bool  # a breakable space separates it from the atom before
 
 
+_TEXT = attrgetter("text")
+
+
 class Line(NamedTuple):
     atoms: tuple[Atom, ...]
     width: float  # natural width
@@ -89,33 +93,38 @@ def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
 
 
 def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
-    # 1. atoms, found by one regular expression: pieces glued where no line may break
+    # atoms, found by one regular expression: pieces glued where no line may break.  The
+    # rest is done by built-in iterators: a paragraph of ideographs has an atom per character.
     found = _ATOM.findall(text)
     if not found:
         return []
-    # the spaces inside an atom (around punctuation, in a figure) are one space each
-    texts = [a if "\t" not in a and "  " not in a else _BLANKS.sub(" ", a) for _, a in found]
-    spaced = [bool(space) for space, _ in found]
+    blanks, pieces = zip(*found, strict=True)
+    spaced = list(map(bool, blanks))
     spaced[0] = False
+    if "\t" in text or "  " in text:
+        # the spaces inside an atom (around punctuation, in a figure) are one space each
+        texts = [_BLANKS.sub(" ", a) if "\t" in a or "  " in a else a for a in pieces]
+    else:
+        texts = list(pieces)
     if keep:
-        texts, spaced = _hold(text, found, texts, spaced, keep)
+        texts, spaced = _hold(text, blanks, pieces, texts, spaced, keep)
     # tuple.__new__: a NamedTuple's own __new__ is Python code, run once per ideograph here
     return list(map(tuple.__new__, repeat(Atom), zip(texts, spaced, strict=True)))
 
 
 def _hold(
     text: str,
-    found: list[tuple[str, str]],
+    blanks: tuple[str, ...],
+    pieces: tuple[str, ...],
     texts: list[str],
     spaced: list[bool],
     keep: Sequence[tuple[int, int]],
 ) -> tuple[list[str], list[bool]]:
     """The atoms' texts and spaces, with those a figure holds together joined."""
-    starts: list[int] = []  # where each atom's text starts, after its spaces
-    position = 0
-    for space, atom in found:
-        starts.append(position + len(space))
-        position += len(space) + len(atom)
+    # where each atom's text starts in ``text``, after its spaces
+    lengths = list(map(len, pieces))
+    ends = accumulate(map(add, map(len, blanks), lengths))
+    starts = list(map(sub, ends, lengths))
     n = len(starts)
     held: set[int] = set()
     for span_start, span_end in keep:
@@ -174,7 +183,7 @@ def break_lines(
     lines: list[Line] = []
     limit = width - first_indent
     for part in parts:
-        widths = [width_of(atom.text) for atom in part]
+        widths = list(map(width_of, map(_TEXT, part)))
         if widths and max(widths) > limit:
             items: Iterable[tuple[Atom, float]] = _fitting(part, width_of, limit)
         else:

@@ -14,8 +14,10 @@ import io
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 from typing import Any, assert_never
 
 from reportlab.lib.colors import Color, HexColor
@@ -133,6 +135,18 @@ class Style:
     balance: bool = False  # lines of even length (headings): no word left alone at the end
 
 
+class _Widths(dict[str, float]):
+    """Widths of texts in one measure, each summed from its characters once."""
+
+    def __init__(self, measure: _Measure) -> None:
+        super().__init__()
+        self.measure = measure
+
+    def __missing__(self, text: str) -> float:
+        width = self[text] = sum(map(self.measure.char, text))
+        return width
+
+
 class _Measure:
     """Widths of text in one font set, size and language, with per-character caching."""
 
@@ -145,7 +159,10 @@ class _Measure:
         )
         self.size = size
         self.cache: dict[str, float] = {}  # per character
-        self.widths: dict[str, float] = {}  # per word or ideograph: they repeat
+        # per word or ideograph, measured once: they repeat.  A bound dict lookup, so that
+        # line breaking measures a paragraph's atoms with map() and no Python call per atom
+        self.widths = _Widths(self)
+        self.width: Callable[[str], float] = self.widths.__getitem__
         self.primary_has = _coverage(self.primary)
         self.fallback_has = _coverage(self.fallback)
         self.east_asian = east_asian
@@ -169,12 +186,6 @@ class _Measure:
             self.cache[ch] = width
         return width
 
-    def width(self, text: str) -> float:
-        width = self.widths.get(text)
-        if width is None:
-            width = self.widths[text] = sum(self.char(ch) for ch in text)
-        return width
-
     def glyphs(self, doc: Any) -> _Glyphs:
         """This measure's text encoder for one PDF document (subsets are per document)."""
         if self._glyphs is None or self._glyphs.doc is not doc:
@@ -183,6 +194,8 @@ class _Measure:
 
 
 _RUN = re.compile(r"(.)\1*", re.S)
+_TEXT = attrgetter("text")
+_SPACED = attrgetter("space_before")
 
 
 class _Glyphs:
@@ -223,6 +236,11 @@ class _Glyphs:
         return text.translate(self.to_key), text.translate(self.to_code).encode("latin-1")
 
 
+# one line of a text object: where its text starts in the object's text, its position, and
+# its (end, character spacing) cuts relative to its own start (None: no spacing)
+Placed = tuple[int, float, float, list[tuple[int, float]] | None]
+
+
 def text_ops(
     canvas: Canvas,
     measure: _Measure,
@@ -232,30 +250,44 @@ def text_ops(
     cuts: list[tuple[int, float]] | None = None,
     render_mode: int = 0,
 ) -> None:
-    """One PDF text object showing ``text`` at (x, y), written straight into the page.
+    """One PDF text object showing ``text`` at (x, y); see :func:`text_object`."""
+    text_object(canvas, measure, text, [(0, x, y, cuts)], render_mode)
 
-    ``cuts`` are (end, character spacing) pairs: the text up to each end is drawn with that
-    spacing (Tc) after every glyph.  reportlab's PDFTextObject would work out the subsets of
-    every string again, which was most of the time of a long document."""
+
+def text_object(
+    canvas: Canvas, measure: _Measure, text: str, lines: list[Placed], render_mode: int = 0
+) -> None:
+    """One PDF text object showing the lines of ``text`` (a paragraph's lines, joined), each
+    at its position, written straight into the page.
+
+    A line's ``cuts`` are (end, character spacing) pairs: its text up to each end is drawn
+    with that spacing (Tc) after every glyph.  The text is encoded for reportlab's font
+    subsets once for the whole object: reportlab's PDFTextObject would work out the subsets
+    of every string again, which was most of the time of a long document."""
     glyphs = measure.glyphs(canvas._doc)
     keys, codes = glyphs.encode(text)
-    out = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    names = glyphs.names
+    out = ["BT"]
     if render_mode:
         out.append(f"{render_mode} Tr")
     current = ""
     spacing = 0.0
-    start = 0
-    for end, after in cuts or ((len(text), 0.0),):
-        if after != spacing:
-            out.append(f"{fp_str(after)} Tc")
-            spacing = after
-        for run in _RUN.finditer(keys, start, end):
-            name = glyphs.names[ord(run[1])]
-            if name != current:
-                out.append(name)
-                current = name
-            out.append(f"({escapePDF(codes[run.start() : run.end()])}) Tj")
-        start = end
+    for number, (line_start, x, y, cuts) in enumerate(lines):
+        line_end = lines[number + 1][0] if number + 1 < len(lines) else len(text)
+        out.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        start = line_start
+        for end, after in cuts or ((line_end - line_start, 0.0),):
+            if after != spacing:
+                out.append(f"{fp_str(after)} Tc")
+                spacing = after
+            end += line_start
+            for run in _RUN.finditer(keys, start, end):
+                name = names[ord(run[1])]
+                if name != current:
+                    out.append(name)
+                    current = name
+                out.append(f"({escapePDF(codes[run.start() : run.end()])}) Tj")
+            start = end
     if spacing:
         out.append("0 Tc")  # the spacing is graphics state: it would outlive ET
     if render_mode:
@@ -382,14 +414,25 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if self._mode:
             canvas.setStrokeColor(style.color)
             canvas.setLineWidth(style.size * 0.035)
+        texts: list[str] = []
+        placed: list[Placed] = []
+        offset = 0
         for number, line in enumerate(lines):
             indent = style.indent * style.size if (self.first and number == 0) else 0.0
-            self._draw_line(canvas, line, indent, y)
+            text, x, cuts = self._set_line(line, indent)
+            texts.append(text)
+            placed.append((offset, x, y, cuts))
+            offset += len(text)
             y -= style.leading
+        text_object(canvas, self.measure, "".join(texts), placed, self._mode)
         canvas.restoreState()
 
-    def _draw_line(self, canvas: Canvas, line: linebreak.Line, indent: float, y: float) -> None:
+    def _set_line(
+        self, line: linebreak.Line, indent: float
+    ) -> tuple[str, float, list[tuple[int, float]] | None]:
+        """A line's text, its start and where its character spacing changes."""
         style, measure = self.style, self.measure
+        atoms = line.atoms
         avail = self.width - indent
         extra = max(0.0, avail - line.width)
         x = indent
@@ -398,29 +441,32 @@ class TextBlock(Flowable):  # type: ignore[misc]
         elif style.align == "right":
             x += extra
         justify = style.align == "justify" and not line.last and extra > 0
-        spaces = sum(1 for a in line.atoms[1:] if a.space_before)
+        spaces = sum(map(_SPACED, atoms[1:]))
+        if spaces:
+            text = atoms[0].text + "".join(
+                [(" " + atom.text) if atom.space_before else atom.text for atom in atoms[1:]]
+            )
+        else:
+            text = "".join(map(_TEXT, atoms))
         # Justification widens the gaps between atoms, never inside one: 1300亿元 and
         # "billion" keep their letters together.  Western text stretches its spaces;
         # East Asian text every boundary between atoms (each ideograph is an atom).
         stretch = 0.0
         if justify:
-            gaps = spaces if (spaces and not measure.east_asian) else len(line.atoms) - 1 + spaces
+            gaps = spaces if (spaces and not measure.east_asian) else len(atoms) - 1 + spaces
             if gaps:
                 stretch = min(extra / gaps, style.size * (2.0 if spaces else 0.5))
-        text = "".join(
-            (" " + atom.text) if (i and atom.space_before) else atom.text
-            for i, atom in enumerate(line.atoms)
-        )
         if not stretch:
-            text_ops(canvas, measure, text, x, y, None, self._mode)
-            return
+            return text, x, None
+        if not spaces and len(text) == len(atoms):
+            return text, x, [(len(text), stretch)]  # ideographs only: every glyph spaced
         # where the spacing changes: a stretched gap after each atom's last glyph (or, in
         # Western text, after each space), none inside an atom
         western = bool(spaces) and not measure.east_asian
         after = 0.0 if western else stretch
         cuts: list[tuple[int, float]] = []
         end = 0
-        for i, atom in enumerate(line.atoms):
+        for i, atom in enumerate(atoms):
             if i and atom.space_before:
                 end += 1
                 _cut(cuts, end, stretch)
@@ -428,7 +474,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             if len(atom.text) > 1:
                 _cut(cuts, end - 1, 0.0)
             _cut(cuts, end, after)
-        text_ops(canvas, measure, text, x, y, cuts, self._mode)
+        return text, x, cuts
 
 
 def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
