@@ -23,10 +23,12 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import (
     NumberFormatError,
+    NumberPattern,
     format_decimal,
     format_percent,
     is_currency,
     parse_decimal,
+    parse_pattern,
 )
 from babel.units import UnknownUnitError, format_unit, get_unit_name
 
@@ -200,6 +202,19 @@ class _Scale:
     digits: int  # integer digits the pattern holds
     patterns: tuple[tuple[str, str], ...]  # (plural category, pattern such as "0 billion")
 
+    @property
+    def least(self) -> Decimal:
+        return _POWERS_OF_TEN[self.magnitude]
+
+    def pattern(self, category: str) -> str:
+        """The pattern for a plural category, else the "other" one, else the first."""
+        patterns = dict(self.patterns)
+        return patterns.get(category) or patterns.get("other") or self.patterns[0][1]
+
+
+_POWERS_OF_TEN = [Decimal(10) ** n for n in range(64)]
+_ZEROS = re.compile("0+")
+
 
 def _pattern_text(pattern: object) -> str:
     """A CLDR pattern's positive part, without quotes ("milioni 0;milioni -0" → "milioni 0")."""
@@ -309,6 +324,11 @@ def _shown(value: Decimal, decimals: int | None) -> Decimal:
     return _round(value, decimals)
 
 
+@cache
+def _number_pattern(text: str) -> NumberPattern:
+    return parse_pattern(text)
+
+
 def _digits(
     value: Decimal,
     tag: str,
@@ -319,15 +339,18 @@ def _digits(
 ) -> str:
     """Digits with the locale's symbols; grouped only as CLDR and the house style allow;
     exactly ``decimals`` fraction digits when given, else every digit the value has."""
-    int_digits = len(str(abs(value).to_integral_value(rounding="ROUND_DOWN")))
+    locale = get_locale(tag)
+    int_digits = max(value.adjusted() + 1, 1)
     if int_digits < 3 + style.min_grouping_digits:
         grouping = False
+    # Babel's format_decimal, without parsing the locale and the pattern again for each figure
     if decimals is None:
-        return format_decimal(
-            value, locale=get_locale(tag), decimal_quantization=False, group_separator=grouping
+        pattern: NumberPattern = locale.decimal_formats[None]
+        return str(
+            pattern.apply(value, locale, decimal_quantization=False, group_separator=grouping)
         )
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, pattern, locale=get_locale(tag), group_separator=grouping)
+    pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+    return str(pattern.apply(value, locale, group_separator=grouping))
 
 
 def format_number(
@@ -343,27 +366,24 @@ def format_number(
     magnitude = abs(value)
     chosen: _Scale | None = None
     for candidate in scales:
-        if magnitude >= Decimal(10) ** candidate.magnitude:
+        if magnitude >= candidate.least:
             chosen = candidate
     if chosen is None:
         rounded = _round(value, decimals)
-        if scales and abs(rounded) >= Decimal(10) ** scales[0].magnitude:
+        if scales and abs(rounded) >= scales[0].least:
             # rounding carried into the first scale: 9999.5 -> 1万, 999,999.5 -> 1 million
             return format_number(rounded, tag, style, decimals=decimals, scale=scale)
         return _digits(rounded, tag, style, decimals=decimals)
     mantissa = _round(value.scaleb(-chosen.divisor), decimals)
     larger = [s for s in scales if s.magnitude > chosen.magnitude]
-    if larger and abs(mantissa.scaleb(chosen.divisor)) >= Decimal(10) ** larger[0].magnitude:
+    if larger and abs(mantissa.scaleb(chosen.divisor)) >= larger[0].least:
         # rounding carried into the next scale: 9999.5万 -> 1亿
         return format_number(
             mantissa.scaleb(chosen.divisor), tag, style, decimals=decimals, scale=scale
         )
-    locale = get_locale(tag)
-    category = locale.plural_form(abs(mantissa))
-    patterns = dict(chosen.patterns)
-    pattern = patterns.get(category) or patterns.get("other") or chosen.patterns[0][1]
+    pattern = chosen.pattern(get_locale(tag).plural_form(abs(mantissa)))
     number = _digits(mantissa, tag, style, grouping=False, decimals=decimals)
-    return re.sub(r"0+", lambda _m: number, pattern, count=1)
+    return _ZEROS.sub(lambda _m: number, pattern, count=1)
 
 
 def _percent_digits(value: Decimal, tag: str, style: NumberStyle, decimals: int | None) -> str:
