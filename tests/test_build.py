@@ -353,3 +353,15 @@ def test_photos_without_an_image_are_said_once(
     notes = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
     assert len(notes) == 1
     assert re.match(r"warning: \S*content/jiangbei-2023\.yaml:\d+:\d+: 5 photo\(s\)", notes[0])
+    assert "(cbd, signing, library, beibin-extension, guanyinqiao)" in notes[0]
+    # a long report's are named up to eight, then counted
+    root = copy_project(tmp_path / "long")
+    content = root / "content" / "jiangbei-2023.yaml"
+    text = content.read_text(encoding="utf-8")
+    cbd = '  - photo: {id: cbd, caption: "江北嘴中央商务区"}\n'
+    extra = "".join(f'  - photo: {{id: extra-{n}, caption: "图{n}"}}\n' for n in range(6))
+    content.write_text(text.replace(cbd, cbd + extra), encoding="utf-8")
+    assert main(["-C", str(root), "build", *out_args, str(tmp_path / "long-out")]) == 0
+    (note,) = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
+    assert ": 11 photo(s) have no image (cbd, extra-0, extra-1, extra-2, extra-3, extra-4," in note
+    assert "extra-5, signing and 3 more): only their captions are printed" in note

@@ -260,7 +260,10 @@ def build(
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
     for report in loaded:
         if imageless := [photo for photo in report.photos() if photo.image is None]:
-            names = ", ".join(photo.id for photo in imageless)
+            # the first few by name: a long report's warning stays one readable line
+            names = ", ".join(photo.id for photo in imageless[:_NAMED])
+            if len(imageless) > _NAMED:
+                names += f" and {len(imageless) - _NAMED} more"
             result.notes.append(
                 f"{imageless[0].caption.loc}: {len(imageless)} photo(s) have no image ({names}):"
                 " only their captions are printed; give each an `image:`"
@@ -285,6 +288,9 @@ def build(
     for (language, context, msgid), reason in sorted(fallbacks.items()):
         result.fallbacks.setdefault(language, {})[(context, msgid)] = reason
     return result
+
+
+_NAMED = 8  # photos named in the warning about photos without an image
 
 
 def _most_outputs(
