@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,10 +117,17 @@ def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[by
 _WARM_UP_ERRORS: list[JbreportError] = []
 
 
+def _stop(signum: int, _frame: object) -> None:
+    os._exit(128 + signum)
+
+
 def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
     """A worker process's start: the garbage collector's thresholds (see ``cli.main``), then
     the renderers' libraries and fonts, loaded while the main process reads the content."""
     gc.set_threshold(*threshold)
+    # Ctrl-C reaches the workers too (one process group): the main process says
+    # "interrupted" and writes nothing; a worker stops without a traceback of its own
+    signal.signal(signal.SIGINT, _stop)
     try:
         prepare(formats, options)
     except JbreportError as exc:
