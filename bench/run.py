@@ -1027,7 +1027,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in bench.targets():
         print(line)
     print()
-    for note in bench.notes:
+    for note in dict.fromkeys(bench.notes):  # a warning repeated by every run, once
         print(f"note: {note}")
     print(
         f"total {time.perf_counter() - started:.0f} s; load average "
