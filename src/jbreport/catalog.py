@@ -257,6 +257,15 @@ def _scan(text: str, shown: str) -> tuple[list[str], dict[int, list[str]]]:
             if raw.startswith('"') and not _STRING_RE.match(raw):
                 raise fail(lineno, "unterminated string (a line must end with its closing quote)")
             raise fail(lineno, f"expected one quoted string, got {raw[:40]!r}")
+        # most strings have no backslash: nothing to unescape, check or rewrite
+        value = raw[1:-1] if "\\" not in raw else _escaped_string(lineno, raw)
+        if "\x00" in value:
+            raise fail(lineno, "a NUL character (\\0) in a string; gettext would cut it there")
+        if "\x04" in value:
+            raise fail(lineno, "context separator <EOT> (\\x04) within string")
+        return value
+
+    def _escaped_string(lineno: int, raw: str) -> str:
         line = lines[lineno - 1]
         start = line.rindex(raw)  # the string ends the line (but for spaces)
         try:
@@ -272,10 +281,6 @@ def _scan(text: str, shown: str) -> tuple[list[str], dict[int, list[str]]]:
                 "backslash itself",
                 column,
             ) from None
-        if "\x00" in value:
-            raise fail(lineno, "a NUL character (\\0) in a string; gettext would cut it there")
-        if "\x04" in value:
-            raise fail(lineno, "context separator <EOT> (\\x04) within string")
         if unescape(raw) != value:  # Babel reads \NNN and \xHH as written
             lines[lineno - 1] = line[:start] + escape(value) + line[start + len(raw) :]
         return value
