@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -303,3 +304,72 @@ def test_a_heading_word_wider_than_the_column_never_overflows() -> None:
     style = pdf.BODY_STYLES["heading"]
     measure = pdf._Measure(pdf.font_set(RenderOptions()), False, style.size, True)
     assert all(measure.width(line) <= 226.0 + 1e-6 for line in lines), lines
+
+
+def _elements(path: Path) -> list[tuple[str, str]]:
+    """The structure elements under Document with their text, as poppler reads the tags
+    (what a screen reader reads, in its order)."""
+    out = run(require("pdfinfo"), "-struct-text", path)
+    elements: list[list[str]] = []
+    for line in out.splitlines():
+        if m := re.fullmatch(r"  (\w+)(?: \(\w+\))?", line):
+            elements.append([m[1], ""])
+        elif line.startswith('    "') and elements:
+            elements[-1][1] += line.strip()[1:-1]
+    return [(role, text) for role, text in elements]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_pdf_is_tagged_for_screen_readers(built: Path, name: str) -> None:
+    info = run(require("pdfinfo"), built / name)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    elements = _elements(built / name)
+    roles = [role for role, _ in elements]
+    # the headline, the section headings, paragraphs; nothing untagged in between
+    assert roles.count("H1") == name.count("+") + 1 and "H2" in roles and "P" in roles
+    title = re.search(r"^Title:\s+(.*)$", info, re.M)[1]  # type: ignore[index]
+    assert [text for role, text in elements if role == "H1"] == title.split(" / ")
+    if "factsheet" in name:
+        assert "Figure" in roles  # the chart, read by its text alternative
+    run(require("qpdf"), "--check", built / name)
+    # the XMP metadata says what the Info dictionary says
+    xmp = run(require("pdfinfo"), "-meta", built / name)
+    packet = xmp[xmp.index("<x:xmpmeta") : xmp.rindex("</x:xmpmeta>") + len("</x:xmpmeta>")]
+    namespaces = {
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    }
+    root = ElementTree.fromstring(packet)
+    assert root.findtext(".//dc:title//rdf:li", namespaces=namespaces) == title
+    languages = [li.text for li in root.findall(".//dc:language//rdf:li", namespaces)]
+    assert (
+        languages
+        == {"zh": ["zh-CN"], "en": ["en-US"], "zh+en": ["zh-CN", "en-US"]}[name.split(".")[1]]
+    )
+
+
+def test_tags_read_the_article_in_order(built: Path) -> None:
+    """The Chinese paragraphs in reading order; each English one whole, with the spaces its
+    line breaks took (a word at a line end is not glued to the next line's first)."""
+    chinese = [text for role, text in _elements(built / "jiangbei-2023.zh.pdf") if role == "P"]
+    order = [chinese.index(p.replace("\u00a0", " ")) for p in _paragraphs(("zh",))]
+    assert len(order) > 10 and order == sorted(order)
+    english = {text for role, text in _elements(built / "jiangbei-2023.en.pdf") if role == "P"}
+    paragraphs = [p.replace("\u00a0", " ") for p in _paragraphs(("en",))]
+    assert len(paragraphs) > 10 and max(map(len, paragraphs)) > 500
+    assert [p for p in paragraphs if p not in english] == []
+
+
+def _paragraphs(edition: tuple[str, ...]) -> list[str]:
+    """The body paragraphs of the sample's brief in an edition, as localized."""
+    from jbreport.build import Job, localize_job
+    from jbreport.catalog import load_catalogs
+    from jbreport.content import load_reports
+    from jbreport.model import Paragraph
+
+    project = Project(Path(__file__).parent.parent)
+    reports = {r.id: r for r in load_reports(project.content)}
+    job = Job("jiangbei-2023", edition, "brief", "pdf")
+    catalogs = load_catalogs(project.translations)
+    document, _ = localize_job(project, job, reports, catalogs, RenderOptions())
+    return [t.text for b in document.blocks if isinstance(b, Paragraph) for t in b.text]

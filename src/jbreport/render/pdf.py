@@ -15,16 +15,25 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
 from typing import Any, assert_never
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -303,6 +312,18 @@ class Outline:
     level: int
 
 
+@dataclass(eq=False)
+class Tag:
+    """An element of the PDF's structure tree (tagged PDF: what a screen reader reads, in
+    reading order): a paragraph, heading, caption or figure, and the marked content it was
+    drawn as, one (page index, MCID) per page it spans."""
+
+    role: str  # the standard structure type: P, H1, H2, Caption, Figure
+    lang: str | None = None
+    alt: str | None = None  # a figure's text alternative
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
 class TextBlock(Flowable):  # type: ignore[misc]
     """A paragraph typeset line by line; splits between lines (at least 2 on each side)."""
 
@@ -314,12 +335,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
         outline: Outline | None = None,
         lines: list[linebreak.Line] | None = None,
         first: bool = True,
+        tag: Tag | None = None,
     ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self.measure = measure
         self.outline = outline
+        # one element however many pages the paragraph spans: its parts share it
+        self.tag = tag or Tag("P", text.lang)
+        self.space_at_end = False  # split at a space: the last line's word ends there
         self._lines = lines
         self._width: float | None = None
         self.first = first
@@ -390,9 +415,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
             self.outline,
             lines[:fit],
             self.first,
+            self.tag,
         )
         head._width = avail_width
-        tail = TextBlock(self.text, self.style, self.measure, None, lines[fit:], first=False)
+        head.space_at_end = _starts_with_space(lines[fit])
+        tail = TextBlock(
+            self.text, self.style, self.measure, None, lines[fit:], first=False, tag=self.tag
+        )
         tail._width = avail_width
         return [head, tail]
 
@@ -407,6 +436,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style = self.style
         lines = self.lines(self.width)
         y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
+        canvas.begin_tag(self.tag)
         canvas.saveState()
         canvas.setFillColor(style.color)
         # East Asian fonts have no bold here: the glyphs are filled and stroked instead
@@ -420,12 +450,20 @@ class TextBlock(Flowable):  # type: ignore[misc]
         for number, line in enumerate(lines):
             indent = style.indent * style.size if (self.first and number == 0) else 0.0
             text, x, cuts = self._set_line(line, indent)
+            following = lines[number + 1] if number + 1 < len(lines) else None
+            if _starts_with_space(following) if following else self.space_at_end:
+                # the space the line broke at, drawn (blank) past the line's end: text taken
+                # from the page or read aloud from the tags keeps its words apart
+                text += " "
+                if cuts:
+                    cuts[-1] = (cuts[-1][0] + 1, cuts[-1][1])
             texts.append(text)
             placed.append((offset, x, y, cuts))
             offset += len(text)
             y -= style.leading
         text_object(canvas, self.measure, "".join(texts), placed, self._mode)
         canvas.restoreState()
+        canvas.end_tag()
 
     def _set_line(
         self, line: linebreak.Line, indent: float
@@ -475,6 +513,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 _cut(cuts, end - 1, 0.0)
             _cut(cuts, end, after)
         return text, x, cuts
+
+
+def _starts_with_space(line: linebreak.Line) -> bool:
+    """Whether the line before broke at a space."""
+    return bool(line.atoms) and line.atoms[0].space_before
 
 
 def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
@@ -576,6 +619,12 @@ class BarChart(Flowable):  # type: ignore[misc]
         super().__init__()
         self.writer, self.chart = writer, chart
         self.row = self.LINE * len(writer.document.languages) + 6
+        # read as its text alternative: the title, then each bar's label and value
+        lines = [" / ".join(t.text for t in chart.title)]
+        for bar in chart.bars:
+            pairs = zip(bar.label, bar.display, strict=True)
+            lines += [f"{label.text}: {value.text}" for label, value in pairs]
+        self.tag = Tag("Figure", None, "\n".join(lines))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -589,6 +638,7 @@ class BarChart(Flowable):  # type: ignore[misc]
         bar_space = self.width - label_w - value_w - 8
         top = max(bar.value for bar in self.chart.bars) or 1
         y = self.height - 2
+        canvas.begin_tag(self.tag)
         for bar in self.chart.bars:
             self._texts(bar.label, 2, y, label_w - 8)
             length = float(bar_space) * float(bar.value / top)
@@ -596,6 +646,7 @@ class BarChart(Flowable):  # type: ignore[misc]
             canvas.rect(label_w, y - self.row + 6, max(length, 1.0), self.row - 8, stroke=0, fill=1)
             self._texts(bar.display, label_w + length + 4, y, None)
             y -= self.row
+        canvas.end_tag()
 
     def _texts(self, texts: Texts, x: float, top: float, max_width: float | None) -> None:
         """One line per language below ``top``: the first in ink, the others grey."""
@@ -605,6 +656,23 @@ class BarChart(Flowable):  # type: ignore[misc]
             y = top - self.LINE * (i + 1) + 2
             color = INK if i == 0 else GREY
             self.writer._draw_plain(self.canv, measure, text.text, x, y, color, max_width)
+
+
+# structure types of the text styles that are not paragraphs (P)
+ROLES = {"title": "H1", "heading": "H2", "subheading": "H2", "caption": "Caption"}
+
+
+class _TaggedImage(Image):  # type: ignore[misc]
+    """A photo, tagged as a figure whose text alternative is its caption."""
+
+    def __init__(self, path: str, tag: Tag) -> None:
+        super().__init__(path)
+        self.tag = tag
+
+    def draw(self) -> None:
+        self.canv.begin_tag(self.tag)
+        super().draw()
+        self.canv.end_tag()
 
 
 class Rule(Flowable):  # type: ignore[misc]
@@ -618,9 +686,11 @@ class Rule(Flowable):  # type: ignore[misc]
         return avail_width, self.thickness
 
     def draw(self) -> None:
+        self.canv.begin_artifact()
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(self.thickness)
         self.canv.line(0, 0, self.width, 0)
+        self.canv.end_tag()
 
 
 # -- the document -------------------------------------------------------------------------
@@ -649,13 +719,19 @@ class _Writer:
         return self._measures[key]
 
     def text(
-        self, text: Text, style: Style, outline: int | None = None, title: str | None = None
+        self,
+        text: Text,
+        style: Style,
+        outline: int | None = None,
+        title: str | None = None,
+        role: str = "P",
     ) -> TextBlock:
         entry = None
         if outline is not None:
             self.outline_count += 1
             entry = Outline(title or text.text, f"h{self.outline_count}", outline)
-        return TextBlock(text, style, self.measure(text.lang, style), entry)
+        tag = Tag(role, text.lang)
+        return TextBlock(text, style, self.measure(text.lang, style), entry, tag=tag)
 
     def style(self, name: str, lang: str) -> Style:
         style = BODY_STYLES[name]
@@ -680,17 +756,20 @@ class _Writer:
 
     def texts(self, texts: Texts, name: str, outline: int | None = None) -> list[Flowable]:
         """One language: a block; several: side by side (or stacked for the cover)."""
+        role = ROLES.get(name, "P")
         if len(texts) == 1:
-            return [self.text(texts[0], self.style(name, texts[0].lang), outline)]
+            return [self.text(texts[0], self.style(name, texts[0].lang), outline, role=role)]
         columns: list[list[Flowable]] = []
         title = " / ".join(t.text for t in texts)  # the bookmark carries every language
         for i, text in enumerate(texts):
             level = outline if i == 0 else None
-            columns.append([self.text(text, self.style(name, text.lang), level, title)])
+            block = self.text(text, self.style(name, text.lang), level, title, role)
+            columns.append([block])
         return [Parallel(columns)]
 
     def stacked(self, texts: Texts, name: str) -> list[Flowable]:
-        return [self.text(t, self.style(name, t.lang)) for t in texts]
+        role = ROLES.get(name, "P")
+        return [self.text(t, self.style(name, t.lang), role=role) for t in texts]
 
     def block(self, block: Block) -> list[Flowable]:
         match block:
@@ -773,7 +852,8 @@ class _Writer:
         out: list[Flowable] = []
         if block.image is not None:
             try:
-                image = Image(str(block.image))
+                described = " / ".join(t.text for t in block.caption)
+                image = _TaggedImage(str(block.image), Tag("Figure", None, described))
                 ratio = image.imageHeight / image.imageWidth
                 # as wide as 14 cm allows, never taller than half the frame
                 max_height = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5
@@ -813,6 +893,7 @@ class _Writer:
             lang=meta.language,
             invariant=1,
             initialFontName=self.fonts.latin,
+            displayDocTitle=1,  # viewers show the title, not the file name
         )
         frame = Frame(
             MARGIN_X,
@@ -834,6 +915,40 @@ class _Writer:
 
         template.build(story, canvasmaker=canvasmaker)
         return buffer.getvalue()
+
+    def xmp(self) -> bytes:
+        """The document's XMP metadata packet: what the Info dictionary says, readable by
+        archives and accessibility checkers (which look for dc:title here)."""
+        meta = self.document.metadata
+        created = meta.created.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        languages = "".join(
+            f"<rdf:li>{escape(lang.bcp47)}</rdf:li>" for lang in self.document.languages
+        )
+        authors = "".join(f"<rdf:li>{escape(name)}</rdf:li>" for name in meta.author.split(" / "))
+
+        def alternative(text: str) -> str:
+            return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+
+        text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:format>application/pdf</dc:format>
+<dc:title>{alternative(meta.title)}</dc:title>
+<dc:description>{alternative(meta.subject)}</dc:description>
+<dc:creator><rdf:Seq>{authors}</rdf:Seq></dc:creator>
+<dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>
+<pdf:Keywords>{escape(", ".join(meta.keywords))}</pdf:Keywords>
+<pdf:Producer>jbreport (reportlab)</pdf:Producer>
+<xmp:CreatorTool>jbreport</xmp:CreatorTool>
+<xmp:CreateDate>{created}</xmp:CreateDate>
+<xmp:ModifyDate>{created}</xmp:ModifyDate>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"""
+        return text.encode("utf-8")
 
     def decorate(self, canvas: Canvas, page: int, total: int) -> None:
         """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known."""
@@ -889,6 +1004,15 @@ class _Writer:
         text_ops(canvas, measure, text, x, y)
 
 
+def _bcp47(tag: str) -> str:
+    """zh_Hant → zh-Hant: the language tag form PDF's /Lang takes."""
+    return tag.replace("_", "-")
+
+
+def _page_ref(index: int) -> PDFObjectReference:
+    return PDFObjectReference(f"Page{index + 1}")  # reportlab's name of that page object
+
+
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps each page until the end, so every footer can say how many pages there are."""
 
@@ -899,6 +1023,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._writer = writer
         self._saved: list[dict[str, Any]] = []
+        self._tags: list[Tag] = []  # every tagged element, in reading order
+        self._marks: dict[int, list[Tag]] = {}  # page index -> the tag of each MCID
+        self._page_index = 0
         # bookmarks by page index: set when that page is finally written (see save)
         self._bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
         # reportlab dates the file from this stamp (SOURCE_DATE_EPOCH or, in invariant mode,
@@ -916,6 +1043,78 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._saved.append(dict(self.__dict__))
         self._startPage()
 
+    # -- tagged PDF: marked content, and the structure tree built from it at save -------
+
+    def begin_tag(self, tag: Tag) -> None:
+        """Marked content of ``tag`` on this page, until :meth:`end_tag`."""
+        page = len(self._saved)
+        marks = self._marks.setdefault(page, [])
+        if not tag.parts:
+            self._tags.append(tag)  # reading order: as first drawn
+        tag.parts.append((page, len(marks)))
+        self._code.append(f"/{tag.role} <</MCID {len(marks)}>> BDC")
+        marks.append(tag)
+
+    def begin_artifact(self) -> None:
+        """Drawing that is not content (rules, running header and footer)."""
+        self._code.append("/Artifact BMC")
+
+    def end_tag(self) -> None:
+        self._code.append("EMC")
+
+    def _setAnnotations(self, page: Any) -> None:
+        super()._setAnnotations(page)
+        # the page's marked content in the parent tree, and the tab order of its links
+        # following the structure; PDFPage writes only the keys its class names
+        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+        if self._page_index in self._marks:
+            page.StructParents = self._page_index
+        page.Tabs = PDFName("S")
+
+    def _structure(self) -> None:
+        """The structure tree (ISO 32000-1, 14.7): a Document element holding every tagged
+        element in reading order, each pointing at its marked content on its pages."""
+        doc = self._doc
+        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root_ref = doc.Reference(root, "StructTreeRoot")
+        top = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName("Document")})
+        top["P"] = root_ref
+        if self._writer.document.metadata.language:
+            top["Lang"] = PDFString(self._writer.document.metadata.language)
+        top_ref = doc.Reference(top, "StructDocument")
+        document = self._writer.document
+        languages = (*document.languages, *document.fallback_languages)
+        bcp47 = {lang.tag: lang.bcp47 for lang in languages}
+        refs: dict[int, PDFObjectReference] = {}
+        kids = []
+        for number, tag in enumerate(self._tags):
+            element = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(tag.role)})
+            element["P"] = top_ref
+            if tag.lang:
+                element["Lang"] = PDFString(bcp47.get(tag.lang, _bcp47(tag.lang)))
+            if tag.alt:
+                element["Alt"] = PDFString(tag.alt)
+            marked = [
+                PDFDictionary({"Type": PDFName("MCR"), "Pg": _page_ref(page), "MCID": mcid})
+                for page, mcid in tag.parts
+            ]
+            element["K"] = marked[0] if len(marked) == 1 else PDFArray(marked)
+            refs[id(tag)] = doc.Reference(element, f"StructElem{number}")
+            kids.append(refs[id(tag)])
+        top["K"] = PDFArray(kids)
+        nums: list[Any] = []
+        for page in sorted(self._marks):
+            nums += [page, PDFArray([refs[id(tag)] for tag in self._marks[page]])]
+        root["K"] = top_ref
+        root["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
+        root["ParentTreeNextKey"] = max(self._marks, default=-1) + 1
+        catalog = doc.Catalog
+        catalog.StructTreeRoot = root_ref
+        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+        metadata = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+        xmp = PDFStream(metadata, self._writer.xmp())
+        catalog.Metadata = doc.Reference(xmp, "XMPMetadata")
+
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:
         # reportlab binds a bookmark to the page it is writing, which here is always the
         # first until save(): remember the page this one belongs to instead
@@ -926,11 +1125,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         bookmarks = self._bookmarks
         for number, state in enumerate(self._saved, start=1):
             self.__dict__.update(state)
+            self._page_index = number - 1
+            self.begin_artifact()
             self._writer.decorate(self, number, total)
+            self.end_tag()
             for key, kwargs in bookmarks.get(number - 1, []):
                 super().bookmarkPage(key, **kwargs)
             super().showPage()
         self.showOutline()
+        self._structure()
         super().save()
 
 
