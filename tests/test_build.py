@@ -365,3 +365,28 @@ def test_photos_without_an_image_are_said_once(
     (note,) = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
     assert ": 11 photo(s) have no image (cbd, extra-0, extra-1, extra-2, extra-3, extra-4," in note
     assert "extra-5, signing and 3 more): only their captions are printed" in note
+
+
+def test_a_worker_that_dies_is_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker killed mid-build (the OOM killer, a stray kill): one line, nothing written."""
+    import multiprocessing
+    import os
+
+    from jbreport import render
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the dying renderer reaches the worker only by fork")
+
+    def dying(fmt: str) -> object:
+        os._exit(9)
+
+    monkeypatch.setattr(render, "renderer", dying)
+    out = tmp_path / "out"
+    args = ["-C", str(ROOT), "build", "-l", "zh", "-f", "pdf", "--layout", "brief"]
+    assert main([*args, "-o", str(out), "-j", "2"]) == 4
+    err = capsys.readouterr().err
+    assert "a worker process stopped before its output was rendered" in err
+    assert "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())

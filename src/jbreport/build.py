@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from .errors import (
     JbreportError,
     Location,
     OutputError,
+    RenderError,
     TranslationError,
     UsageError,
 )
@@ -253,7 +255,13 @@ def build(
         except OSError as exc:
             raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
         by_id = {report.id: report for report in loaded}
-        rendered = list(_execute(project, todo, by_id, catalogs, options, strict, pool))
+        try:
+            rendered = list(_execute(project, todo, by_id, catalogs, options, strict, pool))
+        except BrokenExecutor:
+            raise RenderError(
+                "a worker process stopped before its output was rendered (killed, or out of"
+                " memory?); nothing was written; build again, or with -j 1 in one process"
+            ) from None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
