@@ -390,3 +390,67 @@ def test_a_worker_that_dies_is_one_message(
     assert "a worker process stopped before its output was rendered" in err
     assert "Traceback" not in err
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_stop_signal_ends_a_build_as_ctrl_c_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGTERM or SIGHUP (timeout, a closed terminal, a cancelled CI job) while reading: one
+    line, the signal's exit code, the workers stopped, nothing written."""
+    import signal
+
+    from jbreport import content
+    from jbreport.errors import Stopped
+
+    def stopped(*_args: object, **_kwargs: object) -> object:
+        raise Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(content, "load_reports", stopped)
+    out = tmp_path / "out"
+    assert main(["-C", str(ROOT), "build", "-o", str(out), "-j", "2"]) == 128 + signal.SIGTERM
+    err = capsys.readouterr().err
+    assert err == "jbreport: stopped by SIGTERM; files already written are complete\n"
+    assert not out.exists()
+    # the handlers are the caller's again
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
+    """A main process killed outright (SIGKILL) cannot stop its workers: they notice and
+    stop on their own instead of waiting forever (and holding its pipes open)."""
+    import subprocess
+    import sys
+    import time
+
+    if not Path("/proc").is_dir():
+        pytest.skip("needs /proc to see whether the workers still run")
+    script = textwrap.dedent(
+        """
+        import gc, multiprocessing, os
+        from concurrent.futures import ProcessPoolExecutor
+        from jbreport.render import RenderOptions, warm_up
+        pool = ProcessPoolExecutor(2, initializer=warm_up,
+                                   initargs=(gc.get_threshold(), set(), RenderOptions()))
+        pool.submit(int, "1").result()
+        print(*[child.pid for child in multiprocessing.active_children()], flush=True)
+        os._exit(0)  # as if killed: no shutdown of the pool
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    workers = [int(pid) for pid in result.stdout.split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie (an orphan's zombie is reaped by init, in its own time)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

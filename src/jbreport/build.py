@@ -7,6 +7,7 @@ Work done once per process (content, catalogs, fonts, libraries) is shared by al
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor
@@ -262,6 +263,13 @@ def build(
                 "a worker process stopped before its output was rendered (killed, or out of"
                 " memory?); nothing was written; build again, or with -j 1 in one process"
             ) from None
+    except KeyboardInterrupt:  # Ctrl-C, or a stop signal (see cli.main)
+        if pool is not None:
+            # the workers may be in the middle of an output: stop them, do not wait
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

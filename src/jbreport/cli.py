@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_CHECK, JbreportError, UsageError, display_path
+from .errors import EXIT_CHECK, JbreportError, Stopped, UsageError, display_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.set_threshold(50_000, 20, 100)
     parser = _parser()
     args = parser.parse_args(argv)
+    # (signal handlers belong to the main thread: main() called from another thread, as a
+    # library might, leaves them alone)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = {signum: signal.signal(signum, _stop) for signum in _STOP_SIGNALS if in_main}
     try:
         return _run(args)
     except JbreportError as exc:
@@ -107,9 +113,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return exc.exit_code
+    except Stopped as exc:
+        name = signal.Signals(exc.signum).name
+        print(f"jbreport: stopped by {name}; files already written are complete", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("jbreport: interrupted; files already written are complete", file=sys.stderr)
         return 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+# A terminal closed, `timeout`, a cancelled CI job: stop as Ctrl-C stops, cleaning up
+# (temporary files, worker processes) instead of dying on the spot.
+_STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -121,6 +121,14 @@ class ErrorList(JbreportError):
         return (self.__class__, (self.errors,))
 
 
+class Stopped(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM, SIGHUP): ends a run as Ctrl-C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class Collector:
     """Collects problems during validation so that all are reported at once."""
 

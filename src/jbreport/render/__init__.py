@@ -6,6 +6,8 @@ import gc
 import os
 import re
 import signal
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +123,12 @@ def _stop(signum: int, _frame: object) -> None:
     os._exit(128 + signum)
 
 
+def _orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
     """A worker process's start: the garbage collector's thresholds (see ``cli.main``), then
     the renderers' libraries and fonts, loaded while the main process reads the content."""
@@ -128,6 +136,12 @@ def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderO
     # Ctrl-C reaches the workers too (one process group): the main process says
     # "interrupted" and writes nothing; a worker stops without a traceback of its own
     signal.signal(signal.SIGINT, _stop)
+    for name in ("SIGTERM", "SIGHUP"):  # forked with the main process's handlers (cli.main)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    # and a worker whose main process is gone (killed, or its terminal closed) stops too,
+    # instead of waiting forever for work that cannot come
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
         prepare(formats, options)
     except JbreportError as exc:
