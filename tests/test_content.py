@@ -78,6 +78,12 @@ BAD = [
         ("title: 小报告", "title: [a, b]"), r"title must be text, not a list", 3, id="wrong-type"
     ),
     pytest.param(
+        ("  money: {kind", "\tmoney: {kind"),
+        r"YAML syntax error: .*\(a tab: YAML indents with spaces only",
+        7,
+        id="tab-indent",
+    ),
+    pytest.param(
         ("title: 小报告", "titel: 小报告"),
         r"unknown key 'titel' in the report; did you mean 'title'\?",
         3,

@@ -172,7 +172,7 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
         context, problem_mark = exc.context_mark, exc.problem_mark
         if exc.context and context and problem_mark and context.line != problem_mark.line:
             problem += f" ({exc.context} started at line {context.line + 1})"
-        hint = _quote_hint(text, mark.line if mark else None)
+        hint = _tab_hint(text, mark) or _quote_hint(text, mark.line if mark else None)
         raise ContentError(f"YAML syntax error: {problem}{hint}", _loc(shown, mark)) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -182,6 +182,20 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
     if root is None:
         raise ContentError("the file is empty", Location(shown, 1))
     return _convert(root, shown)
+
+
+def _tab_hint(text: str, mark: yaml.Mark | None) -> str:
+    """A tab where YAML wants spaces: editors show it as spaces, YAML refuses it."""
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indent or line[mark.column : mark.column + 1] == "\t":
+        return " (a tab: YAML indents with spaces only; replace the tab with spaces)"
+    return ""
 
 
 def _quote_hint(text: str, problem_line: int | None) -> str:
