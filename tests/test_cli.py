@@ -102,3 +102,16 @@ def test_the_project_folder_may_follow_the_command(
     assert (out / "jiangbei-2023.zh.factsheet.pdf").exists()
     assert main(["translations", "-C", str(ROOT), "status"]) == 0
     assert "jiangbei-2023" in capsys.readouterr().out
+
+
+def test_many_problems_are_cut_short(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same mistake made throughout a file: the first twenty, then a count."""
+    from test_content import BASE, project
+
+    paragraphs = "".join(f"      - 第{n}段，{{missing_{n}}}。\n" for n in range(40))
+    root = project(tmp_path, BASE + paragraphs)
+    assert main(["-C", str(root), "build", "-j", "1"]) == 3  # input
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 21
+    assert all("is not a figure of this report" in line for line in err[:20])
+    assert err[20] == "jbreport: … and 20 more problems (fix these first)"

@@ -107,11 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except JbreportError as exc:
-        for line in exc.lines():
+        lines = exc.lines()
+        hidden = len(lines) - _SHOWN if len(lines) > _SHOWN + 5 else 0
+        for line in lines[: len(lines) - hidden]:
             print(
                 f"jbreport: {line}" if exc.location is None and "\n" not in line else line,
                 file=sys.stderr,
             )
+        if hidden:  # the same mistake made throughout a file: the first ones say enough
+            print(f"jbreport: … and {hidden} more problems (fix these first)", file=sys.stderr)
         return exc.exit_code
     except Stopped as exc:
         name = signal.Signals(exc.signum).name
@@ -124,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
+
+_SHOWN = 20  # problems printed at most
 
 # A terminal closed, `timeout`, a cancelled CI job: stop as Ctrl-C stops, cleaning up
 # (temporary files, worker processes) instead of dying on the spot.
