@@ -24,6 +24,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.units import format_unit
 
+from .catalog import message_line
 from .content import placeholders
 from .errors import Location, TranslationError
 from .numbers import _pattern_text
@@ -392,14 +393,18 @@ def _strings(message: Message) -> tuple[list[str], list[str]]:
     return ids, [str(s) if s else "" for s in raw]
 
 
-def check_catalog(catalog: Catalog, glossary: list[Term]) -> list[Problem]:
+def check_catalog(
+    catalog: Catalog, glossary: list[Term], path: Path | None = None
+) -> list[Problem]:
+    """Problems of each translation, at its msgstr line when the file is given (where the
+    translator writes it, and where a build and msgfmt report it)."""
     problems: list[Problem] = []
     language = _language_of(catalog)
     untranslated = fuzzy = 0
     for message in catalog:
         if not message.id:
             continue
-        line = getattr(message, "lineno", None)
+        line = message_line(message, path)
         ids, strings = _strings(message)
         where = f" (msgctxt {message.context!r})" if message.context else ""
         if message.fuzzy:
@@ -415,11 +420,15 @@ def check_catalog(catalog: Catalog, glossary: list[Term]) -> list[Problem]:
             for text in strings:
                 got = sorted(set(placeholders(text)))
                 if got != expected:
+                    lacks = [name for name in expected if name not in got]
+                    extra = [name for name in got if name not in expected]
+                    said = [f"lacks {_fields(lacks)}"] if lacks else []
+                    if extra:
+                        said.append(f"uses {_fields(extra)}, which the source does not have")
                     problems.append(
                         Problem(
                             line,
-                            f"placeholders differ: source has {_fields(expected)}, "
-                            f"translation has {_fields(got)}{where}",
+                            f"placeholders differ: the translation {' and '.join(said)}{where}",
                         )
                     )
                     break

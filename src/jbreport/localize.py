@@ -155,11 +155,14 @@ class _Language:
         message = self.content.catalog.get(src.text, context=src.context)
         line = message_line(message, self.content.path) if message is not None else None
         path = self.content.path
-        detail = (
-            f"the translation uses {{{exc.args[0]}}}, which the source does not have"
-            if isinstance(exc, KeyError)
-            else str(exc)
-        )
+        detail = str(exc)
+        if isinstance(exc, KeyError):
+            try:
+                unknown = sorted(set(placeholders(translated)) - set(placeholders(src.text)))
+            except ValueError:
+                unknown = []
+            fields = ", ".join(f"{{{name}}}" for name in unknown or [exc.args[0]])
+            detail = f"the translation uses {fields}, which the source does not have"
         return TranslationError(
             f"{detail} (msgctxt {src.context!r})",
             Location.of(path, line) if path else src.loc,

@@ -536,7 +536,7 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
         shown = display_path(path)
         if not files:
             problems += _out_of_date(catalog, entries_for(path.stem, entries), shown, root)
-        for problem in checks.check_catalog(catalog, glossary):
+        for problem in checks.check_catalog(catalog, glossary, path):
             where = f"{shown}:{problem.line}" if problem.line else shown
             problems.append(f"{where}: {problem.message}")
     return problems
