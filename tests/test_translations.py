@@ -130,7 +130,7 @@ def test_extract_holds_the_layout_words_with_their_template_lines(tmp_path: Path
     for word, flagged in [
         ("Key figures", False),
         ("Page {page} of {pages}", True),
-        ("Photo: {name}", True),
+        ("(Photo: {name})", True),
         ("By {authors}", True),
     ]:
         message = pot.get(word, "layout")

@@ -41,7 +41,7 @@ PARTS = {
 # Boilerplate the content parts need, set with words(name=_("…")); English defaults.
 WORDS = {
     "byline": "By {authors}",
-    "photo_credit": "Photo: {name}",
+    "photo_credit": "(Photo: {name})",
     "source": "Source: {source}",
     "key_figures": "Key figures",
     "chart": "Main amounts",
