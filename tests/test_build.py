@@ -100,23 +100,80 @@ def test_jobs_give_the_same_bytes(tmp_path: Path, what: dict[str, Any]) -> None:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
 
 
-def test_a_font_only_the_pdf_library_finds_broken_is_one_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Its header passes the check made before the content is read; reportlab, loading it in
-    the worker, refuses it.  Said once for all outputs, without a traceback."""
-    font = tmp_path / "Hollow.ttf"
+def _hollow_font(path: Path) -> Path:
+    """A TrueType header with empty tables: it passes the first check, not reportlab."""
     header = b"\x00\x01\x00\x00" + struct.pack(">HHHH", 3, 0, 0, 0)
-    font.write_bytes(
-        header + b"".join(t + struct.pack(">III", 0, 0, 0) for t in (b"cmap", b"glyf", b"head"))
-    )
+    tables = b"".join(t + struct.pack(">III", 0, 0, 0) for t in (b"cmap", b"glyf", b"head"))
+    path.write_bytes(header + tables)
+    return path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_font_only_the_pdf_library_finds_broken_is_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    """reportlab, loading it (in the workers with -j 2), refuses it: said once for all
+    outputs, without a traceback, before the output folder is made."""
+    font = _hollow_font(tmp_path / "Hollow.ttf")
     out = tmp_path / "out"
     args = ["-C", str(ROOT), "build", "-f", "pdf", "-o", str(out), "--cjk-font", str(font)]
-    assert main([*args, "-j", "2"]) == 4  # a rendering problem
+    assert main([*args, "-j", jobs]) == 4  # a rendering problem
     err = capsys.readouterr().err
     assert err.count("CJK font cannot be used") == 1, err
     assert "Hollow.ttf" in err and "Traceback" not in err
-    assert not out.exists() or not any(out.iterdir())
+    assert not out.exists()
+    # a truncated font file (its table directory whole) is refused the same way
+    truncated = tmp_path / "Cut.ttf"
+    truncated.write_bytes(
+        (ROOT / "src/jbreport/fonts/LiberationSerif-Regular.ttf").read_bytes()[:3000]
+    )
+    args = ["-C", str(ROOT), "build", "-f", "pdf", "-o", str(out), "--latin-font", str(truncated)]
+    assert main([*args, "-j", jobs]) == 4
+    err = capsys.readouterr().err
+    assert "Cut.ttf: Latin font cannot be used" in err and "Traceback" not in err
+
+
+def test_problems_are_said_in_the_same_order_with_any_jobs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Content problems before a font's, and the outputs' problems in the order of the
+    outputs, however many processes build them."""
+    root = copy_project(tmp_path)
+    po = root / "translations" / "en.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Jiangbeizui Central Business District"', 'msgstr ""'))
+    bad_docx = tmp_path / "house.docx"
+    bad_docx.write_text("not a Word file", encoding="utf-8")
+    said = []
+    for jobs in ("1", "2"):
+        args = ["-C", str(root), "build", "--strict", "--reference-docx", str(bad_docx)]
+        assert main([*args, "-o", str(tmp_path / jobs), "-j", jobs]) == 4
+        said.append(capsys.readouterr().err)
+    assert said[0] == said[1]
+    assert "untranslated" in said[0] and "house.docx" in said[0]
+    # broken content and a broken font: the content is read first, either way
+    content = root / "content" / "jiangbei-2023.yaml"
+    content.write_text(content.read_text(encoding="utf-8").replace("title:", "titel:", 1))
+    font = _hollow_font(tmp_path / "Hollow.ttf")
+    for jobs in ("1", "2"):
+        args = ["-C", str(root), "build", "--cjk-font", str(font), "-j", jobs]
+        assert main([*args, "-o", str(tmp_path / f"f{jobs}")]) == 3
+        err = capsys.readouterr().err
+        assert "unknown key 'titel'" in err and "font" not in err
+
+
+def test_empty_lists_mean_all(tmp_path: Path) -> None:
+    """As the API has always read them: no reports or editions named, all of them."""
+    result = build(
+        Project(ROOT),
+        reports=[],
+        editions=[],
+        layouts=["factsheet"],
+        formats=["pdf"],
+        out_dir=tmp_path,
+        jobs=2,
+    )
+    assert len(result.written) == 3
 
 
 def test_user_layout_without_a_part(tmp_path: Path) -> None:
@@ -432,6 +489,9 @@ def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
         pool = ProcessPoolExecutor(2, initializer=warm_up,
                                    initargs=(gc.get_threshold(), set(), RenderOptions()))
         pool.submit(int, "1").result()
+        import signal
+        ignored = pool.submit(signal.getsignal, signal.SIGINT).result()
+        assert ignored == signal.SIG_IGN, ignored  # Ctrl-C is the main process's to handle
         print(*[child.pid for child in multiprocessing.active_children()], flush=True)
         os._exit(0)  # as if killed: no shutdown of the pool
         """

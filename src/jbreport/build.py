@@ -7,7 +7,6 @@ Work done once per process (content, catalogs, fonts, libraries) is shared by al
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor
@@ -25,7 +24,7 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .render import FORMATS, RenderOptions, prepare, render_one, warm_up
+from .render import FORMATS, RenderOptions, prepare, render_one, warm_up, warm_up_problem
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -228,8 +227,6 @@ def build(
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    # fonts are vetted here, without loading them, so that a bad one fails once, at once
-    prepare(set(formats), options, load=jobs <= 1)
     pool = None
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
@@ -251,26 +248,28 @@ def build(
         todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
         for name in dict.fromkeys(job.layout for job in todo):
             find_template(name, project.root)
+        # the fonts, once, before any output (a bad one fails here, once): loaded here, or
+        # by the workers, which say whether they could
         try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
-        by_id = {report.id: report for report in loaded}
-        try:
+            if pool is None:
+                prepare(set(formats), options)
+            else:
+                pool.submit(warm_up_problem).result()
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
+            by_id = {report.id: report for report in loaded}
             rendered = list(_execute(project, todo, by_id, catalogs, options, strict, pool))
         except BrokenExecutor:
             raise RenderError(
                 "a worker process stopped before its output was rendered (killed, or out of"
                 " memory?); nothing was written; build again, or with -j 1 in one process"
             ) from None
-    except KeyboardInterrupt:  # Ctrl-C, or a stop signal (see cli.main)
-        if pool is not None:
-            # the workers may be in the middle of an output: stop them, do not wait
-            pool.shutdown(wait=False, cancel_futures=True)
-            for child in multiprocessing.active_children():
-                child.terminate()
-        raise
     finally:
+        # also on Ctrl-C or a stop signal (cli.main): the workers ignore those and finish the
+        # output they are rendering (a worker stopped while sending it would leave the pool
+        # waiting forever for the rest of the message); what is queued is cancelled
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
@@ -317,7 +316,7 @@ def _most_outputs(
 ) -> int:
     """How many outputs a build can have at most, known before the content is read: a
     build of one output starts one worker, not one per core."""
-    if reports is None or editions is None:
+    if not reports or not editions:  # None or empty: every report, every edition
         return len(formats) * 64
     return len(reports) * len(editions) * len(layouts or ["brief"]) * len(formats)
 
@@ -332,7 +331,8 @@ def _execute(
     pool: Executor | None,
 ) -> Iterable[tuple[Job, bytes, Fallbacks, list[str]]]:
     errors = Collector()
-    pending: list[tuple[Job, Fallbacks, Future[tuple[bytes, list[str]]]]] = []
+    # each job's error, or its output on its way from a worker: said in the order of the jobs
+    pending: list[JbreportError | tuple[Job, Fallbacks, Future[tuple[bytes, list[str]]]]] = []
     for job in todo:
         try:
             document, fallbacks = localize_job(project, job, reports, catalogs, options, strict)
@@ -343,8 +343,15 @@ def _execute(
                 future = pool.submit(render_one, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
         except JbreportError as exc:
-            errors.add(exc)
-    for job, fallbacks, future in pending:
+            if pool is None:
+                errors.add(exc)
+            else:
+                pending.append(exc)
+    for item in pending:
+        if isinstance(item, JbreportError):
+            errors.add(item)
+            continue
+        job, fallbacks, future = item
         try:
             data, warnings = future.result()
         except JbreportError as exc:

@@ -85,13 +85,9 @@ def warnings(fmt: str, document: Document, options: RenderOptions) -> list[str]:
     ]
 
 
-def prepare(formats: set[str], options: RenderOptions, *, load: bool = True) -> None:
-    """Load what the formats need once, before any output: a bad font fails here, once.
-    ``load=False`` only finds and vets the font files, without reportlab."""
+def prepare(formats: set[str], options: RenderOptions) -> None:
+    """Load what the formats need once, before any output: a bad font fails here, once."""
     if "pdf" in formats:
-        if not load:
-            pdf_font_files(options)
-            return
         from . import pdf
 
         pdf.font_set(options)
@@ -119,10 +115,6 @@ def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[by
 _WARM_UP_ERRORS: list[JbreportError] = []
 
 
-def _stop(signum: int, _frame: object) -> None:
-    os._exit(128 + signum)
-
-
 def _orphaned(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
@@ -133,19 +125,27 @@ def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderO
     """A worker process's start: the garbage collector's thresholds (see ``cli.main``), then
     the renderers' libraries and fonts, loaded while the main process reads the content."""
     gc.set_threshold(*threshold)
-    # Ctrl-C reaches the workers too (one process group): the main process says
-    # "interrupted" and writes nothing; a worker stops without a traceback of its own
-    signal.signal(signal.SIGINT, _stop)
-    for name in ("SIGTERM", "SIGHUP"):  # forked with the main process's handlers (cli.main)
+    # Ctrl-C and stop signals reach the workers too (one process group): the main process
+    # handles them and lets the workers finish the output they are rendering, so they
+    # ignore them (and a worker inherits the main process's handlers, see cli.main)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     # and a worker whose main process is gone (killed, or its terminal closed) stops too,
     # instead of waiting forever for work that cannot come
     threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
+        for fmt in formats:
+            renderer(fmt)  # the writer's modules and libraries: python-docx, reportlab
         prepare(formats, options)
     except JbreportError as exc:
         _WARM_UP_ERRORS.append(exc)
+
+
+def warm_up_problem() -> None:
+    """Raise the problem this worker met warming up (a font), if any."""
+    if _WARM_UP_ERRORS:
+        raise _WARM_UP_ERRORS[0]
 
 
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:

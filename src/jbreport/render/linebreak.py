@@ -47,12 +47,14 @@ def _class(chars: set[str]) -> str:
 # one atom with the spaces before it: a piece, and the pieces glued to it where no line may
 # break: closing punctuation after (after a space too, except a mark that may start a word),
 # anything after opening punctuation, —— and ……, either side of a no-break space
+# (spaces are matched possessively, *+, and trailing spaces end the last match: a run of
+# spaces is never rescanned, so a paragraph ending in many is not quadratic)
 _GLUE = (
-    rf"[ \t]*(?={_class(CLOSE - WORD_START)})|(?={_class(CLOSE & WORD_START)})"
-    rf"|(?<={_class(OPEN)})[ \t]*|(?<={_class(INSEPARABLE)})(?={_class(INSEPARABLE)})"
+    rf"[ \t]*+(?={_class(CLOSE - WORD_START)})|(?={_class(CLOSE & WORD_START)})"
+    rf"|(?<={_class(OPEN)})[ \t]*+|(?<={_class(INSEPARABLE)})(?={_class(INSEPARABLE)})"
     rf"|(?=\u00a0)|(?<=\u00a0)"
 )
-_ATOM = re.compile(rf"([ \t]*)((?:{_PIECE})(?:(?:{_GLUE})(?:{_PIECE}))*)")
+_ATOM = re.compile(rf"([ \t]*+)((?:{_PIECE})(?:(?:{_GLUE})(?:{_PIECE}))*|\Z)")
 _BLANKS = re.compile(r"[ \t]+")
 
 # East Asian numerals that end a bare number ("5.5万", "3億", "2만"): a measure word follows
@@ -96,6 +98,8 @@ def _atoms(text: str, keep: Sequence[tuple[int, int]]) -> list[Atom]:
     # atoms, found by one regular expression: pieces glued where no line may break.  The
     # rest is done by built-in iterators: a paragraph of ideographs has an atom per character.
     found = _ATOM.findall(text)
+    while found and not found[-1][1]:
+        found.pop()  # the spaces at the end (and the empty match after them)
     if not found:
         return []
     blanks, pieces = zip(*found, strict=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import struct
 import time
 import unicodedata
 from collections.abc import Callable
@@ -95,7 +96,7 @@ def _register(key: str, path: str, index: int, what: str) -> str:
     name = f"JB{abs(hash(key)) % 10**8}"
     try:
         pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise RenderError(f"{what} cannot be used: {exc}", Location.of(path)) from None
     return name
 
