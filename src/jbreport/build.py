@@ -231,12 +231,16 @@ def build(
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
 
+        workers = min(jobs, _most_outputs(reports, editions, layouts, formats))
         pool = ProcessPoolExecutor(
-            max_workers=min(jobs, _most_outputs(reports, editions, layouts, formats)),
+            max_workers=workers,
             initializer=warm_up,
             initargs=(gc.get_threshold(), set(formats), options),
         )
-        pool.submit(gc.collect)  # starts the workers now, not at the first output
+        # start the workers now, not at the first output: a task each (a pool that spawns
+        # its workers, as on macOS and from Python 3.14, starts one per waiting task)
+        for _ in range(workers):
+            pool.submit(gc.collect)
     try:
         from .catalog import load_catalogs
         from .content import load_reports
