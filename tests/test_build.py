@@ -424,8 +424,9 @@ def test_photos_without_an_image_are_said_once(
     assert "extra-5, signing and 3 more): only their captions are printed" in note
 
 
+@pytest.mark.parametrize("when", ["renderer", "warnings"])  # warming up, or rendering
 def test_a_worker_that_dies_is_one_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], when: str
 ) -> None:
     """A worker killed mid-build (the OOM killer, a stray kill): one line, nothing written."""
     import multiprocessing
@@ -436,10 +437,10 @@ def test_a_worker_that_dies_is_one_message(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the dying renderer reaches the worker only by fork")
 
-    def dying(fmt: str) -> object:
+    def dying(*_args: object) -> object:
         os._exit(9)
 
-    monkeypatch.setattr(render, "renderer", dying)
+    monkeypatch.setattr(render, when, dying)  # the worker, forked, finds the dying one
     out = tmp_path / "out"
     args = ["-C", str(ROOT), "build", "-l", "zh", "-f", "pdf", "--layout", "brief"]
     assert main([*args, "-o", str(out), "-j", "2"]) == 4

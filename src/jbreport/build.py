@@ -6,6 +6,7 @@ Work done once per process (content, catalogs, fonts, libraries) is shared by al
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable
@@ -239,8 +240,9 @@ def build(
         )
         # start the workers now, not at the first output: a task each (a pool that spawns
         # its workers, as on macOS and from Python 3.14, starts one per waiting task)
-        for _ in range(workers):
-            pool.submit(gc.collect)
+        with contextlib.suppress(BrokenExecutor):  # a worker already dead: said below
+            for _ in range(workers):
+                pool.submit(gc.collect)
     try:
         from .catalog import load_catalogs
         from .content import load_reports
