@@ -331,6 +331,10 @@ def test_pdf_is_tagged_for_screen_readers(built: Path, name: str) -> None:
     assert [text for role, text in elements if role == "H1"] == title.split(" / ")
     if "factsheet" in name:
         assert "Figure" in roles  # the chart, read by its text alternative
+    # the key figures: a table, a row per figure, its label heading the row's value
+    assert "Table" in roles
+    tree = run(require("pdfinfo"), "-struct", built / name)
+    assert re.search(r"^  Table.*\n    TR\n      TH:\n +/Scope /Row\n      TD", tree, re.M), tree
     run(require("qpdf"), "--check", built / name)
     # the XMP metadata says what the Info dictionary says
     xmp = run(require("pdfinfo"), "-meta", built / name)

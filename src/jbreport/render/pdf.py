@@ -320,9 +320,10 @@ class Tag:
     reading order): a paragraph, heading, caption or figure, and the marked content it was
     drawn as, one (page index, MCID) per page it spans."""
 
-    role: str  # the standard structure type: P, H1, H2, Caption, Figure
+    role: str  # the standard structure type: P, H1, H2, Caption, Figure, Table, TR, TH, TD
     lang: str | None = None
     alt: str | None = None  # a figure's text alternative
+    parent: Tag | None = None  # a table's row, a row's table; None: the document
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -727,12 +728,13 @@ class _Writer:
         outline: int | None = None,
         title: str | None = None,
         role: str = "P",
+        parent: Tag | None = None,
     ) -> TextBlock:
         entry = None
         if outline is not None:
             self.outline_count += 1
             entry = Outline(title or text.text, f"h{self.outline_count}", outline)
-        tag = Tag(role, text.lang)
+        tag = Tag(role, text.lang, parent=parent)
         return TextBlock(text, style, self.measure(text.lang, style), entry, tag=tag)
 
     def style(self, name: str, lang: str) -> Style:
@@ -814,11 +816,18 @@ class _Writer:
     def key_figures(self, block: KeyFigures) -> list[Flowable]:
         out = [*self.texts(block.title, "subheading", outline=0)]
         rows = []
+        # tagged as a table: a row per figure, its label the row's header, in each language
+        table = Tag("Table")
         for row in block.rows:
             cells: list[Any] = []
+            row_tag = Tag("TR", parent=table)
             for label, value in zip(row.label, row.value, strict=True):
-                cells.append(self.text(label, self.style("cell", label.lang)))
-                cells.append(self.text(value, self.style("value", value.lang)))
+                cells.append(
+                    self.text(label, self.style("cell", label.lang), role="TH", parent=row_tag)
+                )
+                cells.append(
+                    self.text(value, self.style("value", value.lang), role="TD", parent=row_tag)
+                )
             rows.append(cells)
         n = len(self.document.languages)
         usable = PAGE_W - 2 * MARGIN_X
@@ -1012,16 +1021,22 @@ class _StructElem(PDFObject):  # type: ignore[misc]
 
     def __init__(self, tag: Tag, parent: PDFObjectReference, lang: str | None) -> None:
         self.tag, self.parent, self.lang = tag, parent, lang
+        self.kids: list[PDFObjectReference] = []  # a table's rows, a row's cells
 
     def format(self, document: Any) -> bytes:
         tag = self.tag
         out = [f"<< /Type /StructElem /S /{tag.role} /P {self.parent.format(document).decode()}"]
+        if tag.role == "TH":  # a key figure's label heads its row
+            out.append(" /A << /O /Table /Scope /Row >>")
         if self.lang:
             out.append(f" /Lang ({self.lang})")
         if tag.alt:
             out.append(" /Alt " + PDFString(tag.alt).format(document).decode("latin-1"))
         pages = {page for page, _mcid in tag.parts}
-        if len(pages) == 1:  # the page once, the marked content by number
+        if self.kids:
+            refs = " ".join(kid.format(document).decode() for kid in self.kids)
+            out.append(f" /K [{refs}]")
+        elif len(pages) == 1:  # the page once, the marked content by number
             page = _page_ref(tag.parts[0][0]).format(document).decode()
             mcids = " ".join(str(mcid) for _page, mcid in tag.parts)
             out.append(f" /Pg {page} /K {mcids if len(tag.parts) == 1 else f'[{mcids}]'}")
@@ -1055,6 +1070,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._writer = writer
         self._saved: list[dict[str, Any]] = []
         self._tags: list[Tag] = []  # every tagged element, in reading order
+        self._registered: set[int] = set()  # id() of each of them
         self._marks: dict[int, list[Tag]] = {}  # page index -> the tag of each MCID
         self._page_index = 0
         # bookmarks by page index: set when that page is finally written (see save)
@@ -1081,7 +1097,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         page = len(self._saved)
         marks = self._marks.setdefault(page, [])
         if not tag.parts:
-            self._tags.append(tag)  # reading order: as first drawn
+            # reading order: as first drawn; a table and its row before their first cell
+            ancestors = []
+            parent = tag.parent
+            while parent is not None and id(parent) not in self._registered:
+                ancestors.append(parent)
+                parent = parent.parent
+            for element in (*reversed(ancestors), tag):
+                self._registered.add(id(element))
+                self._tags.append(element)
         tag.parts.append((page, len(marks)))
         self._code.append(f"/{tag.role} <</MCID {len(marks)}>> BDC")
         marks.append(tag)
@@ -1117,11 +1141,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         languages = (*document.languages, *document.fallback_languages)
         bcp47 = {lang.tag: lang.bcp47 for lang in languages}
         refs: dict[int, PDFObjectReference] = {}
+        elements: dict[int, _StructElem] = {}
         for number, tag in enumerate(self._tags):
             lang = bcp47.get(tag.lang, _bcp47(tag.lang)) if tag.lang else None
-            element = _StructElem(tag, top_ref, lang)
-            refs[id(tag)] = doc.Reference(element, f"StructElem{number}")
-        top["K"] = PDFArray([refs[id(tag)] for tag in self._tags])
+            parent = refs[id(tag.parent)] if tag.parent is not None else top_ref
+            elements[id(tag)] = _StructElem(tag, parent, lang)
+            refs[id(tag)] = doc.Reference(elements[id(tag)], f"StructElem{number}")
+            if tag.parent is not None:
+                elements[id(tag.parent)].kids.append(refs[id(tag)])
+        top["K"] = PDFArray([refs[id(tag)] for tag in self._tags if tag.parent is None])
         nums: list[Any] = []
         for page in sorted(self._marks):
             nums += [page, PDFArray([refs[id(tag)] for tag in self._marks[page]])]
