@@ -349,10 +349,7 @@ def _execute(
                 future = pool.submit(render_one, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
         except JbreportError as exc:
-            if pool is None:
-                errors.add(exc)
-            else:
-                pending.append(exc)
+            pending.append(exc)
     for item in pending:
         if isinstance(item, JbreportError):
             errors.add(item)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_CHECK, JbreportError, Stopped, UsageError, display_path
+from .errors import EXIT_CHECK, STOP_SIGNALS, JbreportError, Stopped, UsageError, display_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (signal handlers belong to the main thread: main() called from another thread, as a
     # library might, leaves them alone)
     in_main = threading.current_thread() is threading.main_thread()
-    previous = {signum: signal.signal(signum, _stop) for signum in _STOP_SIGNALS if in_main}
+    previous = {signum: signal.signal(signum, _stop) for signum in STOP_SIGNALS if in_main}
     try:
         return _run(args)
     except JbreportError as exc:
@@ -130,10 +130,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _SHOWN = 20  # problems printed at most
-
-# A terminal closed, `timeout`, a cancelled CI job: stop as Ctrl-C stops, cleaning up
-# (temporary files, worker processes) instead of dying on the spot.
-_STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
 def _stop(signum: int, _frame: object) -> None:

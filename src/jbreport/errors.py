@@ -8,6 +8,7 @@ exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,11 @@ class ErrorList(JbreportError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (self.__class__, (self.errors,))
+
+
+# A terminal closed, `timeout`, a cancelled CI job: a run stops as Ctrl-C stops it, cleaning
+# up (temporary files, worker processes) instead of dying on the spot (see cli.main).
+STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
 class Stopped(KeyboardInterrupt):

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import fonts
-from ..errors import JbreportError
-from ..fonts import FontFile
+from ..errors import STOP_SIGNALS, JbreportError
 from ..model import Document
 
 # East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
@@ -93,20 +91,10 @@ def prepare(formats: set[str], options: RenderOptions) -> None:
         pdf.font_set(options)
 
 
-def pdf_font_files(options: RenderOptions) -> tuple[FontFile, FontFile, FontFile]:
-    """The PDF's TrueType files (Latin, Latin bold, East Asian), found and vetted."""
-    return (
-        fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font"),
-        fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font"),
-        fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font"),
-    )
-
-
 def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
     """One output in memory, and what its reader would miss.  Runs in a worker process when
     a build has more than one (see :func:`warm_up`)."""
-    if _WARM_UP_ERRORS:
-        raise _WARM_UP_ERRORS[0]
+    warm_up_problem()
     return renderer(fmt)(document, options), warnings(fmt, document, options)
 
 
@@ -128,9 +116,8 @@ def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderO
     # Ctrl-C and stop signals reach the workers too (one process group): the main process
     # handles them and lets the workers finish the output they are rendering, so they
     # ignore them (and a worker inherits the main process's handlers, see cli.main)
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    for signum in (signal.SIGINT, *STOP_SIGNALS):
+        signal.signal(signum, signal.SIG_IGN)
     # and a worker whose main process is gone (killed, or its terminal closed) stops too,
     # instead of waiting forever for work that cannot come
     threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()

@@ -51,6 +51,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .. import fonts
 from ..errors import Location, RenderError
 from ..model import (
     Block,
@@ -67,7 +68,7 @@ from ..model import (
     Toc,
     all_text,
 )
-from . import RenderOptions, linebreak, page_fields, pdf_font_files
+from . import RenderOptions, linebreak, page_fields
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -110,7 +111,9 @@ def _coverage(name: str) -> frozenset[int]:
 
 def font_set(options: RenderOptions) -> FontSet:
     """Fonts resolved, vetted and registered once per process."""
-    latin, bold, cjk = pdf_font_files(options)
+    latin = fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font")
+    bold = fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font")
+    cjk = fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font")
     return FontSet(
         _register(latin.key, str(latin.path), latin.index, "Latin font"),
         _register(bold.key, str(bold.path), bold.index, "Latin bold font"),
