@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from operator import attrgetter
 from typing import Any, assert_never
 from xml.sax.saxutils import escape
 
@@ -68,7 +67,7 @@ from ..model import (
     Toc,
     all_text,
 )
-from . import RenderOptions, linebreak, page_fields
+from . import RenderOptions, page_fields, setting
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -149,18 +148,6 @@ class Style:
     balance: bool = False  # lines of even length (headings): no word left alone at the end
 
 
-class _Widths(dict[str, float]):
-    """Widths of texts in one measure, each summed from its characters once."""
-
-    def __init__(self, measure: _Measure) -> None:
-        super().__init__()
-        self.measure = measure
-
-    def __missing__(self, text: str) -> float:
-        width = self[text] = sum(map(self.measure.char, text))
-        return width
-
-
 class _Measure:
     """Widths of text in one font set, size and language, with per-character caching."""
 
@@ -173,9 +160,7 @@ class _Measure:
         )
         self.size = size
         self.cache: dict[str, float] = {}  # per character
-        # per word or ideograph, measured once: they repeat.  A bound dict lookup, so that
-        # line breaking measures a paragraph's atoms with map() and no Python call per atom
-        self.widths = _Widths(self)
+        self.widths = setting.Widths(self.char)  # per word or ideograph
         self.width: Callable[[str], float] = self.widths.__getitem__
         self.primary_has = _coverage(self.primary)
         self.fallback_has = _coverage(self.fallback)
@@ -208,8 +193,6 @@ class _Measure:
 
 
 _RUN = re.compile(r"(.)\1*", re.S)
-_TEXT = attrgetter("text")
-_SPACED = attrgetter("space_before")
 
 
 class _Glyphs:
@@ -252,7 +235,7 @@ class _Glyphs:
 
 # one line of a text object: where its text starts in the object's text, its position, and
 # its (end, character spacing) cuts relative to its own start (None: no spacing)
-Placed = tuple[int, float, float, list[tuple[int, float]] | None]
+Placed = tuple[int, float, float, tuple[tuple[int, float], ...] | None]
 
 
 def text_ops(
@@ -261,7 +244,7 @@ def text_ops(
     text: str,
     x: float,
     y: float,
-    cuts: list[tuple[int, float]] | None = None,
+    cuts: tuple[tuple[int, float], ...] | None = None,
     render_mode: int = 0,
 ) -> None:
     """One PDF text object showing ``text`` at (x, y); see :func:`text_object`."""
@@ -339,7 +322,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style: Style,
         measure: _Measure,
         outline: Outline | None = None,
-        lines: list[linebreak.Line] | None = None,
+        lines: list[setting.SetLine] | None = None,
         first: bool = True,
         tag: Tag | None = None,
     ) -> None:
@@ -350,7 +333,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.outline = outline
         # one element however many pages the paragraph spans: its parts share it
         self.tag = tag or Tag("P", text.lang)
-        self.space_at_end = False  # split at a space: the last line's word ends there
         self._lines = lines
         self._width: float | None = None
         self.first = first
@@ -358,49 +340,23 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.spaceBefore = style.space_before if first else 0
         self.spaceAfter = style.space_after
 
-    def lines(self, width: float) -> list[linebreak.Line]:
+    def lines(self, width: float) -> list[setting.SetLine]:
         if self._lines is None or self._width != width:
             if self._lines is not None and self._width is None:
                 return self._lines
-            parts = linebreak.atoms(self.text.text, self.text.keep)
-            indent = self.style.indent * self.style.size if self.first else 0.0
-            lines = linebreak.break_lines(parts, self.measure.width, width, indent)
-            if self.style.balance and len(lines) > 1:
-                lines = self._balanced(parts, width, indent, len(lines))
-            self._lines = lines
+            style, measure = self.style, self.measure
+            self._lines = setting.set_paragraph(
+                self.text.text,
+                self.text.keep,
+                setting.Setting(
+                    style.size, style.indent, style.align, style.balance, measure.east_asian
+                ),
+                measure.widths,
+                width,
+                self.first,
+            )
             self._width = width
         return self._lines
-
-    def _balanced(
-        self, parts: list[list[linebreak.Atom]], width: float, indent: float, count: int
-    ) -> list[linebreak.Line]:
-        """The narrowest measure that still takes ``count`` lines: a heading of two lines
-        breaks near its middle instead of leaving one character on the second.  An East
-        Asian heading breaks only where its writer put a space, when that fits as many lines
-        ("“两副担子一起担” | 担出产业……", never "……担 | 出产业……")."""
-        if self.measure.east_asian:
-            grouped = linebreak.phrases(parts)
-            if (
-                grouped != parts
-                and self._widest(grouped) <= width - indent
-                and len(linebreak.break_lines(grouped, self.measure.width, width, indent)) <= count
-            ):
-                parts = grouped
-        # never narrower than the widest atom (a word or phrase is not cut to balance lines),
-        # and never wider than the frame: a word too long for it is cut in any case
-        low, high = min(max(width / count, self._widest(parts) + indent), width), width
-        best = linebreak.break_lines(parts, self.measure.width, width, indent)
-        for _ in range(12):
-            middle = (low + high) / 2
-            lines = linebreak.break_lines(parts, self.measure.width, middle, indent)
-            if len(lines) <= count:
-                best, high = lines, middle
-            else:
-                low = middle
-        return best
-
-    def _widest(self, parts: list[list[linebreak.Atom]]) -> float:
-        return max((self.measure.width(a.text) for part in parts for a in part), default=0.0)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -424,7 +380,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
             self.tag,
         )
         head._width = avail_width
-        head.space_at_end = _starts_with_space(lines[fit])
         tail = TextBlock(
             self.text, self.style, self.measure, None, lines[fit:], first=False, tag=self.tag
         )
@@ -453,86 +408,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         texts: list[str] = []
         placed: list[Placed] = []
         offset = 0
-        for number, line in enumerate(lines):
-            indent = style.indent * style.size if (self.first and number == 0) else 0.0
-            text, x, cuts = self._set_line(line, indent)
-            following = lines[number + 1] if number + 1 < len(lines) else None
-            if _starts_with_space(following) if following else self.space_at_end:
-                # the space the line broke at, drawn (blank) past the line's end: text taken
-                # from the page or read aloud from the tags keeps its words apart
-                text += " "
-                if cuts:
-                    cuts[-1] = (cuts[-1][0] + 1, cuts[-1][1])
-            texts.append(text)
-            placed.append((offset, x, y, cuts))
-            offset += len(text)
+        for line in lines:
+            texts.append(line.text)
+            placed.append((offset, line.x, y, line.cuts))
+            offset += len(line.text)
             y -= style.leading
         text_object(canvas, self.measure, "".join(texts), placed, self._mode)
         canvas.restoreState()
         canvas.end_tag()
-
-    def _set_line(
-        self, line: linebreak.Line, indent: float
-    ) -> tuple[str, float, list[tuple[int, float]] | None]:
-        """A line's text, its start and where its character spacing changes."""
-        style, measure = self.style, self.measure
-        atoms = line.atoms
-        avail = self.width - indent
-        extra = max(0.0, avail - line.width)
-        x = indent
-        if style.align == "center":
-            x += extra / 2
-        elif style.align == "right":
-            x += extra
-        justify = style.align == "justify" and not line.last and extra > 0
-        spaces = sum(map(_SPACED, atoms[1:]))
-        if spaces:
-            text = atoms[0].text + "".join(
-                [(" " + atom.text) if atom.space_before else atom.text for atom in atoms[1:]]
-            )
-        else:
-            text = "".join(map(_TEXT, atoms))
-        # Justification widens the gaps between atoms, never inside one: 1300亿元 and
-        # "billion" keep their letters together.  Western text stretches its spaces;
-        # East Asian text every boundary between atoms (each ideograph is an atom).
-        stretch = 0.0
-        if justify:
-            gaps = spaces if (spaces and not measure.east_asian) else len(atoms) - 1 + spaces
-            if gaps:
-                stretch = min(extra / gaps, style.size * (2.0 if spaces else 0.5))
-        if not stretch:
-            return text, x, None
-        if not spaces and len(text) == len(atoms):
-            return text, x, [(len(text), stretch)]  # ideographs only: every glyph spaced
-        # where the spacing changes: a stretched gap after each atom's last glyph (or, in
-        # Western text, after each space), none inside an atom
-        western = bool(spaces) and not measure.east_asian
-        after = 0.0 if western else stretch
-        cuts: list[tuple[int, float]] = []
-        end = 0
-        for i, atom in enumerate(atoms):
-            if i and atom.space_before:
-                end += 1
-                _cut(cuts, end, stretch)
-            end += len(atom.text)
-            if len(atom.text) > 1:
-                _cut(cuts, end - 1, 0.0)
-            _cut(cuts, end, after)
-        return text, x, cuts
-
-
-def _starts_with_space(line: linebreak.Line) -> bool:
-    """Whether the line before broke at a space."""
-    return bool(line.atoms) and line.atoms[0].space_before
-
-
-def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
-    """The text up to ``end`` has this spacing: extends the last cut when it is the same
-    (one text operation for a run of ideographs, not one per character)."""
-    if cuts and cuts[-1][1] == spacing:
-        cuts[-1] = (end, spacing)
-    else:
-        cuts.append((end, spacing))
 
 
 class Parallel(Flowable):  # type: ignore[misc]
