@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .catalog import Catalogs, Lookup
     from .content import Report
     from .model import Document
+    from .render.helper import Channel
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
 # the functions that use them, not here: a parallel build starts its workers first, and
@@ -229,14 +230,24 @@ def build(
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     pool = None
+    channel: Channel | None = None
     if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor  # only a parallel build needs it
+        import multiprocessing  # only a parallel build needs these
+        from concurrent.futures import ProcessPoolExecutor
 
         workers = min(jobs, _most_outputs(reports, editions, layouts, formats))
+        mp_context = multiprocessing.get_context()
+        if workers == 1 and "pdf" in formats:
+            # one output: this process, free once it has sent the document, sets the PDF's
+            # paragraphs ahead of the worker's typesetting (see render.helper)
+            from .render.helper import Channel
+
+            channel = Channel(mp_context)
         pool = ProcessPoolExecutor(
             max_workers=workers,
+            mp_context=mp_context,
             initializer=warm_up,
-            initargs=(gc.get_threshold(), set(formats), options),
+            initargs=(gc.get_threshold(), set(formats), options, channel),
         )
         # start the workers now, not at the first output: a task each (a pool that spawns
         # its workers, as on macOS and from Python 3.14, starts one per waiting task)
@@ -266,7 +277,9 @@ def build(
             except OSError as exc:
                 raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
             by_id = {report.id: report for report in loaded}
-            rendered = list(_execute(project, todo, by_id, catalogs, options, strict, pool))
+            rendered = list(
+                _execute(project, todo, by_id, catalogs, options, strict, pool, channel)
+            )
         except BrokenExecutor:
             raise RenderError(
                 "a worker process stopped before its output was rendered (killed, or out of"
@@ -278,6 +291,8 @@ def build(
         # waiting forever for the rest of the message); what is queued is cancelled
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if channel is not None:
+            channel.close()
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
     for report in loaded:
         if imageless := [photo for photo in report.photos() if photo.image is None]:
@@ -335,6 +350,7 @@ def _execute(
     options: RenderOptions,
     strict: bool,
     pool: Executor | None,
+    channel: Channel | None = None,
 ) -> Iterable[tuple[Job, bytes, Fallbacks, list[str]]]:
     errors = Collector()
     # each job's error, or its output on its way from a worker: said in the order of the jobs
@@ -348,6 +364,10 @@ def _execute(
             else:
                 future = pool.submit(render_one, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
+                if channel is not None and job.fmt == "pdf":
+                    from .render.helper import serve
+
+                    serve(channel, future.done)
         except JbreportError as exc:
             pending.append(exc)
     for item in pending:

@@ -6,14 +6,19 @@ import gc
 import os
 import re
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import STOP_SIGNALS, JbreportError
 from ..model import Document
+
+if TYPE_CHECKING:
+    from .helper import Channel
 
 # East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
 CJK_RE = re.compile(
@@ -109,10 +114,21 @@ def _orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
-    """A worker process's start: the garbage collector's thresholds (see ``cli.main``), then
-    the renderers' libraries and fonts, loaded while the main process reads the content."""
+def warm_up(
+    threshold: tuple[int, int, int],
+    formats: set[str],
+    options: RenderOptions,
+    channel: Channel | None = None,
+) -> None:
+    """A worker process's start: the garbage collector's thresholds (see ``cli.main``), the
+    channel to a main process that helps set its one output (see :mod:`.helper`), then the
+    renderers' libraries and fonts, loaded while the main process reads the content."""
     gc.set_threshold(*threshold)
+    from . import helper
+
+    helper.attach(channel)
+    if channel is not None:
+        sys.setswitchinterval(helper.SWITCH_INTERVAL)
     # Ctrl-C and stop signals reach the workers too (one process group): the main process
     # handles them and lets the workers finish the output they are rendering, so they
     # ignore them (and a worker inherits the main process's handlers, see cli.main)

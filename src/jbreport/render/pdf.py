@@ -67,7 +67,7 @@ from ..model import (
     Toc,
     all_text,
 )
-from . import RenderOptions, page_fields, setting
+from . import RenderOptions, helper, page_fields, setting
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -316,6 +316,11 @@ class Tag:
 class TextBlock(Flowable):  # type: ignore[misc]
     """A paragraph typeset line by line; splits between lines (at least 2 on each side)."""
 
+    # the main process's help with this paragraph's lines (a build of one output), and the
+    # paragraph's number in the request for it
+    ahead: helper.Ahead | None = None
+    serial = -1
+
     def __init__(
         self,
         text: Text,
@@ -344,19 +349,27 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if self._lines is None or self._width != width:
             if self._lines is not None and self._width is None:
                 return self._lines
-            style, measure = self.style, self.measure
-            self._lines = setting.set_paragraph(
-                self.text.text,
-                self.text.keep,
-                setting.Setting(
-                    style.size, style.indent, style.align, style.balance, measure.east_asian
-                ),
-                measure.widths,
-                width,
-                self.first,
-            )
+            lines = None
+            if self.ahead is not None:
+                lines = self.ahead.take(self.serial, width)
+            if lines is None:
+                lines = setting.set_paragraph(
+                    self.text.text,
+                    self.text.keep,
+                    self.setting(),
+                    self.measure.widths,
+                    width,
+                    self.first,
+                )
+            self._lines = lines
             self._width = width
         return self._lines
+
+    def setting(self) -> setting.Setting:
+        style = self.style
+        return setting.Setting(
+            style.size, style.indent, style.align, style.balance, self.measure.east_asian
+        )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -600,6 +613,7 @@ class _Writer:
         self._measures: dict[tuple[bool, float, bool], _Measure] = {}
         self.outline_count = 0
         self.bilingual = document.bilingual
+        self.ahead: helper.Ahead | None = None  # the main process's help (see ask_ahead)
 
     def measure(self, lang: str, style: Style) -> _Measure:
         key = (self.east_asian[lang], style.size, style.bold)
@@ -805,6 +819,8 @@ class _Writer:
         )
         template.addPageTemplates([PageTemplate("page", [frame])])
         story = self.flowables()
+        # the width the frame gives each flowable, to the last bit (as reportlab works it out)
+        self.ask_ahead(story, frame._getAvailableWidth())
         created = meta.created
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
@@ -812,6 +828,48 @@ class _Writer:
 
         template.build(story, canvasmaker=canvasmaker)
         return buffer.getvalue()
+
+    def ask_ahead(self, story: list[Flowable], width: float) -> None:
+        """In a worker whose main process is free (a build of one output): ask it to set
+        the paragraphs' lines, in the order the pages need them, at the width each is laid
+        out in (table cells, a small part, are left out)."""
+        ahead = helper.ahead()
+        if ahead is None:
+            return
+        blocks: list[tuple[TextBlock, float]] = []
+
+        def visit(flowable: Flowable, width: float) -> None:
+            if isinstance(flowable, TextBlock):
+                blocks.append((flowable, width))
+            elif isinstance(flowable, Parallel):
+                column_width = flowable._col_width(width)
+                for column in flowable.columns:
+                    for part in column:
+                        visit(part, column_width)
+            elif isinstance(flowable, KeepTogether):
+                for part in flowable._content:
+                    visit(part, width)
+
+        for flowable in story:
+            visit(flowable, width)
+        index: dict[int, int] = {}  # a measure's number in the request, by its id
+        measures: list[_Measure] = []
+        chars: list[set[str]] = []
+        jobs: list[helper.Job] = []
+        for serial, (block, width) in enumerate(blocks):
+            number = index.setdefault(id(block.measure), len(measures))
+            if number == len(measures):
+                measures.append(block.measure)
+                chars.append({" "})
+            chars[number].update(block.text.text)
+            jobs.append((serial, block.text.text, block.text.keep, block.setting(), number, width))
+            block.ahead, block.serial = ahead, serial
+        tables = [
+            {ch: measure.char(ch) for ch in used}
+            for measure, used in zip(measures, chars, strict=True)
+        ]
+        ahead.ask(tables, jobs)
+        self.ahead = ahead
 
     def xmp(self) -> bytes:
         """The document's XMP metadata packet: what the Info dictionary says, readable by
