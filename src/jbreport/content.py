@@ -165,6 +165,8 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 def placeholders(text: str) -> list[str]:
     """The ``{name}`` fields of a message, in order (``{{`` is a literal brace)."""
+    if "{" not in text and "}" not in text:
+        return []  # most text: nothing to parse
     names: list[str] = []
     for _literal, field, _spec, _conv in string.Formatter().parse(text):
         if field is not None:
