@@ -27,6 +27,30 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert result.returncode == 0 and "translations" in result.stdout
 
 
+def test_the_command_flushes_its_output_and_keeps_its_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``jbreport`` leaves without Python's teardown (cli.entry): what it printed to a pipe
+    still arrives, and its exit code is main's."""
+    build = ["-C", str(ROOT), "build", "-l", "en", "-f", "pdf", "--layout", "factsheet"]
+    ok = subprocess.run(
+        [sys.executable, "-m", "jbreport", *build, "-o", str(tmp_path), "-j", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ok.returncode == 0
+    assert "wrote" in ok.stdout and "jiangbei-2023.en.factsheet.pdf" in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "jbreport", "-C", str(ROOT), "build", "-l", "de"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == main(["-C", str(ROOT), "build", "-l", "de"]) != 0
+    assert "no catalog for 'de'" in bad.stderr == capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
