@@ -274,7 +274,7 @@ def _heading_lines(text: str, lang_is_east_asian: bool, width: float) -> list[st
     style = pdf.BODY_STYLES["heading"]
     measure = pdf._Measure(pdf.font_set(RenderOptions()), lang_is_east_asian, style.size, True)
     block = pdf.TextBlock(Text("zh", text), style, measure)
-    return [line.text.rstrip(" ") for line in block.lines(width)]
+    return [text.rstrip(" ") for text, _x, _cuts in block.lines(width)]
 
 
 def test_an_east_asian_heading_breaks_at_its_writers_space() -> None:

@@ -421,10 +421,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         texts: list[str] = []
         placed: list[Placed] = []
         offset = 0
-        for line in lines:
-            texts.append(line.text)
-            placed.append((offset, line.x, y, line.cuts))
-            offset += len(line.text)
+        for text, x, cuts in lines:
+            texts.append(text)
+            placed.append((offset, x, y, cuts))
+            offset += len(text)
             y -= style.leading
         text_object(canvas, self.measure, "".join(texts), placed, self._mode)
         canvas.restoreState()
