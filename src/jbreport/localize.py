@@ -120,11 +120,8 @@ class _Language:
         translated = clean_text(self.content.gettext(src.context, src.text))
         try:
             text, spans = fill_spans(translated, self.values())
-            missing = [
-                n
-                for n in dict.fromkeys(placeholders(src.text))
-                if n not in placeholders(translated)
-            ]
+            kept = set(placeholders(translated))
+            missing = [n for n in dict.fromkeys(placeholders(src.text)) if n not in kept]
             if missing and translated != src.text:
                 # the figure would silently vanish from this edition
                 raise ValueError(
