@@ -15,7 +15,9 @@ import re
 import struct
 import time
 import unicodedata
+import zlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, assert_never
@@ -1115,18 +1117,44 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     def save(self) -> None:
         total = len(self._saved)
         bookmarks = self._bookmarks
-        for number, state in enumerate(self._saved, start=1):
-            self.__dict__.update(state)
-            self._page_index = number - 1
-            self.begin_artifact()
-            self._writer.decorate(self, number, total)
-            self.end_tag()
-            for key, kwargs in bookmarks.get(number - 1, []):
-                super().bookmarkPage(key, **kwargs)
-            super().showPage()
-        self.showOutline()
-        self._structure()
-        super().save()
+        pages = self._doc.Pages.pages
+        # each page's stream is compressed in a thread while the next pages are finished
+        # and the rest of the file is written: zlib lets go of the interpreter lock, so on
+        # a machine with a free core it costs nothing (the bytes are zlib's either way)
+        with ThreadPoolExecutor(max_workers=1) as deflater:
+            for number, state in enumerate(self._saved, start=1):
+                self.__dict__.update(state)
+                self._page_index = number - 1
+                self.begin_artifact()
+                self._writer.decorate(self, number, total)
+                self.end_tag()
+                for key, kwargs in bookmarks.get(number - 1, []):
+                    super().bookmarkPage(key, **kwargs)
+                super().showPage()
+                page = pages[-1]
+                if page.compression and page.stream:
+                    page.Contents = _DeflatedStream(
+                        deflater.submit(zlib.compress, page.stream.encode("utf-8"))
+                    )
+            self.showOutline()
+            self._structure()
+            super().save()
+
+
+class _DeflatedStream(PDFStream):  # type: ignore[misc]
+    """A page stream whose compression runs elsewhere (see _NumberedCanvas.save): written as
+    reportlab writes a compressed page stream, once its bytes are ready."""
+
+    def __init__(self, deflated: Future[bytes]) -> None:
+        super().__init__()
+        self.deflated = deflated
+        self.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+        self.__Comment__ = "page stream"
+
+    def format(self, document: Any) -> bytes:
+        self.content = self.deflated.result()
+        result: bytes = super().format(document)
+        return result
 
 
 BODY_STYLES: dict[str, Style] = {
