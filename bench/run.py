@@ -510,7 +510,7 @@ def table(rows: list[Row]) -> str:
                 _s(r.jb_median),
                 r.peer or "—",
                 peer_time if r.peer else "—",
-                f"{r.ratio:.2f}" if r.ratio is not None else "—",
+                f"{r.ratio:.3g}" if r.ratio is not None else "—",
                 f"{r.peak_mb:.0f} MB" if r.peak_mb is not None else "—",
                 r.pages or "—",
             )
