@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,12 +33,15 @@ def test_the_command_flushes_its_output_and_keeps_its_exit_code(
 ) -> None:
     """``jbreport`` leaves without Python's teardown (cli.entry): what it printed to a pipe
     still arrives, and its exit code is main's."""
+    # buffered as usual (this test must not pass only because output goes out unbuffered)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     build = ["-C", str(ROOT), "build", "-l", "en", "-f", "pdf", "--layout", "factsheet"]
     ok = subprocess.run(
         [sys.executable, "-m", "jbreport", *build, "-o", str(tmp_path), "-j", "1"],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     assert ok.returncode == 0
     assert "wrote" in ok.stdout and "jiangbei-2023.en.factsheet.pdf" in ok.stdout
@@ -46,9 +50,28 @@ def test_the_command_flushes_its_output_and_keeps_its_exit_code(
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     assert bad.returncode == main(["-C", str(ROOT), "build", "-l", "de"]) != 0
     assert "no catalog for 'de'" in bad.stderr == capsys.readouterr().err
+
+
+def test_output_that_cannot_be_written_is_said_and_fails() -> None:
+    """stdout on a full disk: one line on stderr and exit 120, as Python itself would."""
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full to fill a disk")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "jbreport", "-C", str(ROOT), "layouts"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=env,
+        )
+    assert result.returncode == 120
+    assert result.stderr.strip() == "jbreport: cannot write the output: No space left on device"
 
 
 @pytest.mark.parametrize(

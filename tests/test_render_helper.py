@@ -37,7 +37,7 @@ def alone(document: Document) -> bytes:
 def channel() -> Iterator[helper.Channel]:
     """This process as its own worker: the channel attached, as a worker's start does."""
     channel = helper.Channel(multiprocessing.get_context())
-    helper.attach(channel)
+    helper.attach(channel, worker=False)
     try:
         yield channel
     finally:

@@ -247,13 +247,15 @@ def build(
             max_workers=workers,
             mp_context=mp_context,
             initializer=warm_up,
-            initargs=(gc.get_threshold(), set(formats), options, channel),
+            initargs=(gc.get_threshold(), set(formats), options, channel, os.getpid()),
         )
         # start the workers now, not at the first output: a task each (a pool that spawns
         # its workers, as on macOS and from Python 3.14, starts one per waiting task)
         with contextlib.suppress(BrokenExecutor):  # a worker already dead: said below
             for _ in range(workers):
                 pool.submit(gc.collect)
+        if channel is not None:
+            channel.started()
     try:
         from .catalog import load_catalogs
         from .content import load_reports
@@ -285,6 +287,10 @@ def build(
                 "a worker process stopped before its output was rendered (killed, or out of"
                 " memory?); nothing was written; build again, or with -j 1 in one process"
             ) from None
+    except BaseException:
+        if channel is not None:
+            channel.cancel()  # the worker stops rendering what will not be written
+        raise
     finally:
         # also on Ctrl-C or a stop signal (cli.main): the workers ignore those and finish the
         # output they are rendering (a worker stopped while sending it would leave the pool

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
 import os
 import re
@@ -99,11 +100,25 @@ def entry() -> NoReturn:
     """The ``jbreport`` command: :func:`main`, then out at once.  Python's own exit would
     free the build's millions of objects one by one (a thirtieth of a second for a long
     report) for nothing: what the build wrote is closed, and the output is flushed here."""
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
-            stream.flush()
+    code = 0
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader stopped reading (`jbreport … | head`): nothing to tell it
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        # standard output on a full disk: said, and the exit code Python itself would give
+        with contextlib.suppress(OSError, ValueError):
+            print(f"jbreport: cannot write the output: {exc.strerror}", file=sys.stderr)
+        code = code or 120
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EDQUOT}  # writing standard output failed
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -108,10 +108,27 @@ def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[by
 _WARM_UP_ERRORS: list[JbreportError] = []
 
 
-def _orphaned(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
+def _orphaned(main: int) -> None:
+    """Exit once the main process ``main`` is gone."""
+    if os.getppid() == main:
+        # forked from it (the usual case): orphaned once adopted by another process
+        while os.getppid() == main:
+            time.sleep(0.5)
+    else:
+        # started by a fork server (Python 3.14's default on Linux), whose child this is
+        while _alive(main):
+            time.sleep(0.5)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def warm_up(
@@ -119,6 +136,7 @@ def warm_up(
     formats: set[str],
     options: RenderOptions,
     channel: Channel | None = None,
+    main: int | None = None,
 ) -> None:
     """A worker process's start: the garbage collector's thresholds (see ``cli.main``), the
     channel to a main process that helps set its one output (see :mod:`.helper`), then the
@@ -136,7 +154,8 @@ def warm_up(
         signal.signal(signum, signal.SIG_IGN)
     # and a worker whose main process is gone (killed, or its terminal closed) stops too,
     # instead of waiting forever for work that cannot come
-    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
+    watched = main if main is not None else os.getppid()
+    threading.Thread(target=_orphaned, args=(watched,), daemon=True).start()
     try:
         for fmt in formats:
             renderer(fmt)  # the writer's modules and libraries: python-docx, reportlab

@@ -20,6 +20,7 @@ import itertools
 import queue
 import sys
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.queues import Queue
 from typing import TYPE_CHECKING
@@ -47,13 +48,27 @@ class _Queue(Queue):  # type: ignore[type-arg]
     """A queue whose background sender stays quiet when the other side has gone: help
     that can no longer be delivered is not an error (concurrent.futures does the same)."""
 
+    # the pipe's two ends, multiprocessing's own attributes: each process closes the end it
+    # does not use (see Channel)
+    _reader: Connection
+    _writer: Connection
+
     @staticmethod
     def _on_queue_feeder_error(e: Exception, obj: object) -> None:
         pass
 
 
+class Cancelled(Exception):
+    """The main process gave up the output (stopped, or another output failed): the worker
+    stops rendering it instead of finishing alone what nobody will read."""
+
+
 class Channel:
-    """The two queues between the main process and its one worker."""
+    """The two queues between the main process and its one worker, and three shared counters.
+
+    Each process closes its copies of the pipe ends it does not use (see :meth:`started`,
+    :func:`attach`): a worker that dies half-way through a message then ends the main
+    process's read with an error instead of leaving it waiting for bytes that cannot come."""
 
     def __init__(self, context: BaseContext) -> None:
         self.requests: _Queue = _Queue(ctx=context)  # worker → main
@@ -62,11 +77,25 @@ class Channel:
         self.reached = context.RawValue("q", -1)
         # the last paragraph the main process has set and sent: its lines are on their way
         self.sent = context.RawValue("q", -1)
+        self.cancelled = context.RawValue("b", 0)  # see Cancelled
         # a process exits without waiting for what the other side never read
         self.answers.cancel_join_thread()
 
+    def started(self) -> None:
+        """In the main process, once the worker has started (with its own copies of the
+        pipe ends): the end the worker writes requests to is the worker's alone."""
+        self.requests._writer.close()
+
+    def cancel(self) -> None:
+        self.cancelled.value = 1
+
     def close(self) -> None:
+        """In the main process, once the worker is gone: the read ends closed too, so a
+        sender blocked on a full pipe (lines nobody will read) ends instead of waiting on."""
         for q in (self.requests, self.answers):
+            # the read end first: a queue's sender thread closes it too once it reaches the
+            # end of what was put, and only after this
+            q._reader.close()
             q.close()
 
 
@@ -85,16 +114,22 @@ def serve(channel: Channel, done: Callable[[], bool]) -> int:
         except queue.Empty:
             if done():
                 return 0  # a DOCX, or a worker that failed before asking
+        except (EOFError, OSError):
+            return 0  # the worker died while sending it: the pool says so
     token, tables, jobs = request
     widths = [Widths(table.__getitem__) for table in tables]
-    # the lines hold no cycles, and this process's heap (content, catalogs) is large: the
-    # collector would scan it again and again as the lines are made
     collecting = gc.isenabled()
-    gc.disable()
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
+        # the lines hold no cycles, and this process's heap (content, catalogs) is large:
+        # the collector would scan it again and again as the lines are made
+        gc.disable()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         return _answer(channel, done, token, widths, jobs)
+    except Exception:
+        # help is optional: whatever went wrong here, the worker sets the paragraphs itself
+        # with the same code, and a real fault in it is reported from there
+        return 0
     finally:
         sys.setswitchinterval(interval)
         if collecting:
@@ -149,6 +184,8 @@ class Ahead:
     def take(self, serial: int, width: float) -> list[SetLine] | None:
         """The lines of paragraph ``serial`` at ``width``, if the main process has sent
         them; None: set them here."""
+        if self.channel.cancelled.value:
+            raise Cancelled
         self.channel.reached.value = serial
         found = self.lines.pop(serial, None)
         if found is None:
@@ -186,11 +223,17 @@ class Ahead:
 _CHANNEL: list[Channel] = []
 
 
-def attach(channel: Channel | None) -> None:
+def attach(channel: Channel | None, worker: bool = True) -> None:
+    """Make ``channel`` this process's (None: no channel).  In a worker, the pipe ends only
+    the main process uses are closed here (``worker=False``: this process plays both sides,
+    as tests do)."""
     _CHANNEL.clear()
     if channel is not None:
         # the worker's requests may go unread (the main process stopped): it exits anyway
         channel.requests.cancel_join_thread()
+        if worker:
+            channel.requests._reader.close()
+            channel.answers._writer.close()
         _CHANNEL.append(channel)
 
 

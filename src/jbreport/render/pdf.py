@@ -352,7 +352,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             if self._lines is not None and self._width is None:
                 return self._lines
             lines = None
-            if self.ahead is not None:
+            if self.ahead is not None and self.first:  # (asked for whole paragraphs)
                 lines = self.ahead.take(self.serial, width)
             if lines is None:
                 lines = setting.set_paragraph(
