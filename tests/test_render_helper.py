@@ -104,3 +104,13 @@ def test_lines_set_for_another_width_are_not_taken(channel: helper.Channel) -> N
 
 def test_serve_ends_when_the_output_is_done_without_a_request(channel: helper.Channel) -> None:
     assert helper.serve(channel, lambda: True) == 0
+
+
+def test_a_cancelled_output_stops_the_worker_at_its_next_paragraph(
+    channel: helper.Channel,
+) -> None:
+    ahead = helper.Ahead(channel)
+    assert ahead.take(0, 100.0) is None  # nothing sent: the worker sets it itself
+    channel.cancel()
+    with pytest.raises(helper.Cancelled):
+        ahead.take(1, 100.0)
