@@ -358,7 +358,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 lines = setting.set_paragraph(
                     self.text.text,
                     self.text.keep,
-                    self.setting(),
+                    self.line_setting(),
                     self.measure.widths,
                     width,
                     self.first,
@@ -367,7 +367,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             self._width = width
         return self._lines
 
-    def setting(self) -> setting.Setting:
+    def line_setting(self) -> setting.Setting:
         style = self.style
         return setting.Setting(
             style.size, style.indent, style.align, style.balance, self.measure.east_asian
@@ -831,7 +831,7 @@ class _Writer:
         template.build(story, canvasmaker=canvasmaker)
         return buffer.getvalue()
 
-    def ask_ahead(self, story: list[Flowable], width: float) -> None:
+    def ask_ahead(self, story: list[Flowable], frame_width: float) -> None:
         """In a worker whose main process is free (a build of one output): ask it to set
         the paragraphs' lines, in the order the pages need them, at the width each is laid
         out in (table cells, a small part, are left out)."""
@@ -845,26 +845,28 @@ class _Writer:
                 blocks.append((flowable, width))
             elif isinstance(flowable, Parallel):
                 column_width = flowable._col_width(width)
-                for column in flowable.columns:
-                    for part in column:
+                for parts in flowable.columns:
+                    for part in parts:
                         visit(part, column_width)
             elif isinstance(flowable, KeepTogether):
                 for part in flowable._content:
                     visit(part, width)
 
         for flowable in story:
-            visit(flowable, width)
+            visit(flowable, frame_width)
         index: dict[int, int] = {}  # a measure's number in the request, by its id
         measures: list[_Measure] = []
         chars: list[set[str]] = []
         jobs: list[helper.Job] = []
-        for serial, (block, width) in enumerate(blocks):
+        for serial, (block, column) in enumerate(blocks):
             number = index.setdefault(id(block.measure), len(measures))
             if number == len(measures):
                 measures.append(block.measure)
                 chars.append({" "})
             chars[number].update(block.text.text)
-            jobs.append((serial, block.text.text, block.text.keep, block.setting(), number, width))
+            jobs.append(
+                (serial, block.text.text, block.text.keep, block.line_setting(), number, column)
+            )
             block.ahead, block.serial = ahead, serial
         tables = [
             {ch: measure.char(ch) for ch in used}
