@@ -40,12 +40,14 @@ from .catalog import (
     read_catalog,
     render_po,
     same_language,
+    same_tongue,
     save_catalog,
     source_date,
 )
 from .content import Report, load_reports, placeholders
 from .errors import Location, TranslationError, UsageError, display_path
 from .layout import WORDS, check_syntax, template_dirs
+from .po import memory as tm
 
 POT_NAME = "messages.pot"
 
@@ -319,21 +321,31 @@ def _carry(old: Message | None, new: Message, catalog: Catalog, *, fuzzy: bool) 
     return clone
 
 
-def update(root: Path) -> list[tuple[Path, bool]]:
-    """Update every catalog (and the .pot); returns each path and whether it changed."""
+def update(root: Path, *, memory: bool = True) -> list[tuple[Path, bool]]:
+    """Update every catalog (and the .pot); returns each path and whether it changed.
+    With ``memory``, new entries get the translation memory's suggestions (fuzzy)."""
     folder = root / "translations"
     entries = all_entries(root)
     pot = folder / POT_NAME
     pot_data, pot_date = _template_bytes(pot, entries)
     results = [(pot, pot_data is not None)]
     writes = [(pot, pot_data)] if pot_data is not None else []
-    for path in catalog_paths(folder):
-        catalog = read_catalog(path, expect_language=path.stem)
+    catalogs = {p: read_catalog(p, expect_language=p.stem) for p in catalog_paths(folder)}
+    sources = {p: tm.sources_of(c, p.name) for p, c in catalogs.items()} if memory else {}
+    for path, catalog in catalogs.items():
         created = catalog.creation_date
         if not isinstance(created, datetime.datetime):
             created = pot_date
         template = entries_to_template(entries_for(path.stem, entries), created)
+        known = {(_singular(m), m.context) for m in [*catalog, *catalog.obsolete.values()]}
         merged = merge(catalog, template)
+        if memory:
+            memory_sources = sources[path] + [
+                s for p, found in sources.items() if p != path and same_tongue(p.stem, path.stem)
+                for s in found
+            ]  # fmt: skip
+            new = [m for m in merged if m.id and (_singular(m), m.context) not in known]
+            tm.fill(merged, new, memory_sources)
         if render_po(merged) == path.read_bytes():
             results.append((path, False))
             continue

@@ -1,0 +1,1 @@
+"""The PO layer: gettext catalogs read, merged, looked up, written and exchanged."""
