@@ -45,7 +45,8 @@ def export_review(root: Path, language: str, out_dir: Path) -> Path:
         raise UsageError(f"no catalog for {language!r} in translations/")
     name = found[0]
     catalog = catalogs.by_language[name]
-    reports = {r.id: r for r in load_reports(root / "content")}
+    content = root / "content"
+    reports = {r.id: r for r in load_reports(content)} if content.is_dir() else {}
     document = docx.Document()
     document.add_heading(f"Review copy: {parse_language(name).english_name} translations", 0)
     document.add_paragraph(f"Catalog: translations/{name}.po · Language: {name}")
