@@ -31,7 +31,7 @@ sections:
 TRANSLATIONS = {
     "r/title": "A review of Jiangbei's economy",
     "r/sections/s1/heading": "Deepening reform and opening up",
-    "r/sections/s1/1": "The first key projects signed {investment_total}; {new_jobs} new urban jobs.",
+    "r/sections/s1/1": "The first key projects signed {investment_total}; {new_jobs} new jobs.",
 }
 
 
@@ -90,9 +90,7 @@ def test_a_new_paragraph_gets_a_fuzzy_suggestion_with_its_origin(tmp_path: Path)
     update(root)
     new = entry(root, "r/sections/s1/3")
     assert new.fuzzy
-    assert (
-        new.string == "The first key projects signed {investment_2024}; {new_jobs} new urban jobs."
-    )
+    assert new.string == "The first key projects signed {investment_2024}; {new_jobs} new jobs."
     assert new.previous_id == [
         "首批重点项目签约投资总金额{investment_total}，全年实现城镇新增就业{new_jobs}人。"
     ]

@@ -23,17 +23,37 @@ X12 = f"{{{NS12}}}"
 def catalog() -> Catalog:
     cat = new_catalog("en")
     zh = ["source language: zh"]
-    cat.add("江北投资{investment_total}", "Jiangbei invested {investment_total}",
-            context="r/title", locations=[("content/r.yaml", 3)], auto_comments=zh,
-            user_comments=["checked by Li"], flags=["python-brace-format"])  # fmt: skip
-    cat.add("新增就业{new_jobs}人，<b>&amp;</b>。", "", context="r/sections/s1/1",
-            locations=[("content/r.yaml", 9)], auto_comments=zh)  # fmt: skip
-    cat.add("经济增长{gdp}。", "Old text {gdp}.", context="r/sections/s1/2",
-            flags=["fuzzy"], previous_id=["经济增长。"], auto_comments=zh)  # fmt: skip
-    cat.add("{{literal}} 和 {x}和{x}", "{{literal}} and {x}, {x} and {y}",
-            context="r/sections/s1/3", auto_comments=zh)  # fmt: skip
-    cat.add(("{n} point", "{n} points"), ("{n} pt", "{n} pts"), context="figure",
-            auto_comments=zh)  # fmt: skip
+    cat.add(
+        "江北投资{investment_total}",
+        "Jiangbei invested {investment_total}",
+        context="r/title",
+        locations=[("content/r.yaml", 3)],
+        auto_comments=zh,
+        user_comments=["checked by Li"],
+        flags=["python-brace-format"],
+    )
+    cat.add(
+        "新增就业{new_jobs}人，<b>&amp;</b>。",
+        "",
+        context="r/sections/s1/1",
+        locations=[("content/r.yaml", 9)],
+        auto_comments=zh,
+    )
+    cat.add(
+        "经济增长{gdp}。",
+        "Old text {gdp}.",
+        context="r/sections/s1/2",
+        flags=["fuzzy"],
+        previous_id=["经济增长。"],
+        auto_comments=zh,
+    )
+    cat.add(
+        "{{literal}} 和 {x}和{x}",
+        "{{literal}} and {x}, {x} and {y}",
+        context="r/sections/s1/3",
+        auto_comments=zh,
+    )
+    cat.add(("{n} point", "{n} points"), ("{n} pt", "{n} pts"), context="figure", auto_comments=zh)
     return cat
 
 
@@ -68,11 +88,18 @@ def test_units_carry_context_notes_placeholders_and_states(root: Path) -> None:
     ph = title.find(f"{X2}segment/{X2}source/{X2}ph")
     assert ph is not None
     assert (ph.get("equiv"), ph.get("canCopy"), ph.get("canDelete")) == (
-        "{investment_total}", "no", "no")  # fmt: skip
+        "{investment_total}",
+        "no",
+        "no",
+    )
     states = {name: u.find(f"{X2}segment").get("state") for name, u in units.items()}
-    assert states == {"r/title": "translated", "r/sections/s1/1": "initial",
-                      "r/sections/s1/2": "initial", "r/sections/s1/3": "translated",
-                      "figure": "translated"}  # fmt: skip
+    assert states == {
+        "r/title": "translated",
+        "r/sections/s1/1": "initial",
+        "r/sections/s1/2": "initial",
+        "r/sections/s1/3": "translated",
+        "figure": "translated",
+    }
     assert units["r/sections/s1/1"].find(f"{X2}segment/{X2}target") is None
     fuzzy = units["r/sections/s1/2"]
     assert [n.text for n in fuzzy.iter(f"{X2}note") if n.get("category") == "previous-source"] == [
@@ -116,9 +143,14 @@ def cat_tool(path: Path, edits: dict[str, tuple[str | None, str]], ns: str = X2)
 def test_a_cat_tools_edits_land_exactly(root: Path, version: str) -> None:
     ns = X2 if version == "2.1" else X12
     [path] = export_xliff(root, None, root / "out", version)
-    cat_tool(path, {"r/sections/s1/1": ("New jobs: ", "translated"),
-                    "r/sections/s1/2": (None, "translated" if ns == X12 else "reviewed")},
-             ns)  # fmt: skip
+    cat_tool(
+        path,
+        {
+            "r/sections/s1/1": ("New jobs: ", "translated"),
+            "r/sections/s1/2": (None, "translated" if ns == X12 else "reviewed"),
+        },
+        ns,
+    )
     _, changes = import_file(root, path)
     assert len(changes) == 2
     expected = catalog()
@@ -145,15 +177,23 @@ def test_a_unit_whose_source_changed_is_refused_and_nothing_changes(root: Path) 
     cat_tool(path, {"r/sections/s1/1": ("New jobs: ", "translated")})
     changed = catalog()
     changed.delete("经济增长{gdp}。", "r/sections/s1/2")
-    changed.add("经济稳定增长{gdp}。", "Old text {gdp}.", context="r/sections/s1/2",
-                flags=["fuzzy"], auto_comments=["source language: zh"])  # fmt: skip
+    changed.add(
+        "经济稳定增长{gdp}。",
+        "Old text {gdp}.",
+        context="r/sections/s1/2",
+        flags=["fuzzy"],
+        auto_comments=["source language: zh"],
+    )
     save_catalog(root / "translations" / "en.po", changed)
     before = po(root)
     with pytest.raises(TranslationError) as error:
         import_file(root, path)
     message = str(error.value)
-    line = next(u.sourceline for u in etree.parse(str(path)).iter(f"{X2}unit")
-                if u.get("name") == "r/sections/s1/2")  # fmt: skip
+    line = next(
+        u.sourceline
+        for u in etree.parse(str(path)).iter(f"{X2}unit")
+        if u.get("name") == "r/sections/s1/2"
+    )
     assert f"en.xlf:{line}: unit u" in message and "'经济增长{gdp}。'" in message
     assert "nothing was imported" in message
     assert po(root) == before
@@ -167,7 +207,7 @@ def test_a_unit_whose_source_changed_is_refused_and_nothing_changes(root: Path) 
         (
             f'<xliff xmlns="{NS2}" version="2.1" trgLang="en"><file id="f1"/></xliff>',
             "no 'original'",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_a_malformed_file_is_one_error_naming_it(
@@ -219,10 +259,15 @@ ATTRIBUTES_2 = {
         "subFlows",
         "subType",
         "type",
-    },  # fmt: skip
+    },
 }
-CHILDREN_2 = {"xliff": ["file"], "file": ["unit"], "unit": ["notes", "segment"],
-              "notes": ["note"], "segment": ["source", "target"]}  # fmt: skip
+CHILDREN_2 = {
+    "xliff": ["file"],
+    "file": ["unit"],
+    "unit": ["notes", "segment"],
+    "notes": ["note"],
+    "segment": ["source", "target"],
+}
 
 
 def check_xliff_2(path: Path) -> None:
@@ -258,9 +303,18 @@ def check_xliff_12(path: Path) -> None:
     for file in doc.iter(f"{X12}file"):
         for required in ("original", "source-language", "datatype"):
             assert file.get(required), required
-    states = {"final", "needs-adaptation", "needs-l10n", "needs-review-adaptation",
-              "needs-review-l10n", "needs-review-translation", "needs-translation", "new",
-              "signed-off", "translated"}  # fmt: skip
+    states = {
+        "final",
+        "needs-adaptation",
+        "needs-l10n",
+        "needs-review-adaptation",
+        "needs-review-l10n",
+        "needs-review-translation",
+        "needs-translation",
+        "new",
+        "signed-off",
+        "translated",
+    }
     for unit in doc.iter(f"{X12}trans-unit"):
         children = [etree.QName(c).localname for c in unit]
         assert children[0] == "source" and children.count("source") == 1
@@ -271,8 +325,9 @@ def check_xliff_12(path: Path) -> None:
             assert x.get("id")
 
 
-@pytest.mark.parametrize(("version", "variable"), [("2.1", "JBREPORT_XLIFF_XSD"),
-                                                   ("1.2", "JBREPORT_XLIFF12_XSD")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("version", "variable"), [("2.1", "JBREPORT_XLIFF_XSD"), ("1.2", "JBREPORT_XLIFF12_XSD")]
+)
 def test_the_xliff_keeps_the_core_constraints(root: Path, version: str, variable: str) -> None:
     [path] = export_xliff(root, None, root / "out", version)
     (check_xliff_2 if version == "2.1" else check_xliff_12)(path)

@@ -80,6 +80,23 @@ def _parser() -> argparse.ArgumentParser:
     tsub.add_parser("extract", help="write translations/messages.pot", parents=[where])
     init = tsub.add_parser("init", help="start a catalog for a new language", parents=[where])
     init.add_argument("language")
+    _translator_parsers(tsub, where)
+    check = tsub.add_parser(
+        "check", help="check catalogs (default: the project's)", parents=[where]
+    )
+    check.add_argument("files", nargs="*", type=Path)
+
+    lay = sub.add_parser(
+        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
+    )
+    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
+    return parser
+
+
+def _translator_parsers(
+    tsub: argparse._SubParsersAction[argparse.ArgumentParser], where: argparse.ArgumentParser
+) -> None:
+    """update, status and the exchange with translators' tools (export, import)."""
     upd = tsub.add_parser(
         "update", help="bring every catalog in line with the content", parents=[where]
     )
@@ -104,16 +121,6 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="translations back from an .xlf or review .docx", parents=[where]
     )
     imp.add_argument("file", type=Path)
-    check = tsub.add_parser(
-        "check", help="check catalogs (default: the project's)", parents=[where]
-    )
-    check.add_argument("files", nargs="*", type=Path)
-
-    lay = sub.add_parser(
-        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
-    )
-    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
-    return parser
 
 
 def entry() -> NoReturn:

@@ -341,9 +341,11 @@ def update(root: Path, *, memory: bool = True) -> list[tuple[Path, bool]]:
         merged = merge(catalog, template)
         if memory:
             memory_sources = sources[path] + [
-                s for p, found in sources.items() if p != path and same_tongue(p.stem, path.stem)
+                s
+                for p, found in sources.items()
+                if p != path and same_tongue(p.stem, path.stem)
                 for s in found
-            ]  # fmt: skip
+            ]
             new = [m for m in merged if m.id and (_singular(m), m.context) not in known]
             tm.fill(merged, new, memory_sources)
         if render_po(merged) == path.read_bytes():

@@ -77,8 +77,16 @@ def units_of(message: Message, num_plurals: int) -> list[Unit]:
     common = (locations, notes, tuple(message.user_comments), previous)
     if not isinstance(message.id, (tuple, list)):
         target = str(message.string or "") if isinstance(message.string, str) else ""
-        return [Unit(unit_id(message.context, message.id), message.context, message.id,
-                     target, message.fuzzy, *common)]  # fmt: skip
+        return [
+            Unit(
+                unit_id(message.context, message.id),
+                message.context,
+                message.id,
+                target,
+                message.fuzzy,
+                *common,
+            )
+        ]
     strings = list(message.string) if isinstance(message.string, (tuple, list)) else []
     strings = (strings + [""] * num_plurals)[:num_plurals]
     return [

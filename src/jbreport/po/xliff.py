@@ -147,8 +147,10 @@ def _export_12(units: Iterable[Unit], original: str, source: str, target: str) -
             tgt = etree.SubElement(element, f"{{{NS12}}}target")
             tgt.set("state", "needs-review-translation" if unit.fuzzy else "translated")
             _inline(tgt, unit.target, ids, "1.2")
-        for origin, texts in (("developer", unit.developer_notes),
-                              ("translator", unit.translator_notes)):  # fmt: skip
+        for origin, texts in (
+            ("developer", unit.developer_notes),
+            ("translator", unit.translator_notes),
+        ):
             for text in texts:
                 _note_12(element, origin, text)
         if unit.previous:
@@ -205,14 +207,17 @@ def read_xliff(path: Path) -> tuple[str, str, list[Edit]]:
         ns, unit_tag, lang_attr = NS12, "trans-unit", "target-language"
         holder = _one(root, f"{{{NS12}}}file", shown)
     else:
-        raise TranslationError(f"not an XLIFF 2.x or 1.2 document (root {root.tag})",
-                               Location(shown, _line(root)))  # fmt: skip
+        raise TranslationError(
+            f"not an XLIFF 2.x or 1.2 document (root {root.tag})", Location(shown, _line(root))
+        )
     file = _one(root, f"{{{ns}}}file", shown)
     original = file.get("original")
     language = holder.get(lang_attr)
     if not original or not language:
-        raise TranslationError(f"no 'original' or '{lang_attr}' attribute: not exported by "
-                               "jbreport", Location(shown, _line(file)))  # fmt: skip
+        raise TranslationError(
+            f"no 'original' or '{lang_attr}' attribute: not exported by jbreport",
+            Location(shown, _line(file)),
+        )
     edits = [
         _edit_2(u, shown) if ns == NS2 else _edit_12(u, shown)
         for u in file.iter(f"{{{ns}}}{unit_tag}")
@@ -285,16 +290,20 @@ def _text(
             elif ref in codes:
                 text = codes[ref]
             else:
-                raise TranslationError(f"inline code id {code_id!r} is not in the source",
-                                       Location(shown, _line(child)))  # fmt: skip
+                raise TranslationError(
+                    f"inline code id {code_id!r} is not in the source",
+                    Location(shown, _line(child)),
+                )
             out.append(text)
         elif local in _SKIPPED:
-            out.append(_text(child, codes, shown, define=define) if local != "sm" and local
-                       != "em" else "")  # fmt: skip
+            out.append(
+                _text(child, codes, shown, define=define) if local != "sm" and local != "em" else ""
+            )
         else:
-            raise TranslationError(f"unexpected <{local}> in a translation: jbreport keeps "
-                                   "text and placeholders only",
-                                   Location(shown, _line(child)))  # fmt: skip
+            raise TranslationError(
+                f"unexpected <{local}> in a translation: jbreport keeps text and placeholders only",
+                Location(shown, _line(child)),
+            )
         out.append(child.tail or "")
     return "".join(out)
 
@@ -304,8 +313,10 @@ def catalog_for(original: str, root: Path, shown: str) -> Path:
     path = (root / original).resolve()
     folder = (root / "translations").resolve()
     if path.parent != folder or path.suffix != ".po" or not path.is_file():
-        raise TranslationError(f"original={original!r} is not a catalog of this project "
-                               "(translations/<lang>.po)", Location(shown))  # fmt: skip
+        raise TranslationError(
+            f"original={original!r} is not a catalog of this project (translations/<lang>.po)",
+            Location(shown),
+        )
     return path
 
 
@@ -313,5 +324,7 @@ def check_language(catalog: Catalog, language: str, shown: str) -> None:
     from ..catalog import same_language
 
     if catalog.locale is not None and not same_language(str(catalog.locale), language):
-        raise TranslationError(f"the file translates into {language!r}, its catalog is "
-                               f"{catalog.locale}", Location(shown))  # fmt: skip
+        raise TranslationError(
+            f"the file translates into {language!r}, its catalog is {catalog.locale}",
+            Location(shown),
+        )
