@@ -335,3 +335,27 @@ def test_the_xliff_keeps_the_core_constraints(root: Path, version: str, variable
     if xsd:
         schema = etree.XMLSchema(etree.parse(xsd))
         assert schema.validate(etree.parse(str(path))), schema.error_log
+
+
+def test_markers_a_cat_tool_adds_keep_their_text_and_foreign_codes_are_refused(
+    root: Path,
+) -> None:
+    [path] = export_xliff(root, None, root / "out")
+    text = path.read_text(encoding="utf-8")
+    marked = text.replace(
+        "<target>Jiangbei invested ",
+        '<target><mrk id="m1" type="comment" value="ok">Jiangbei</mrk> invested <sm id="s"/>',
+    )
+    path.write_text(marked, encoding="utf-8")
+    assert import_file(root, path)[1] == []
+    line = marked[: marked.index("Jiangbei</mrk>")].count("\n") + 1
+    path.write_text(marked.replace('<sm id="s"/>', '<ph id="9"/>'), encoding="utf-8")
+    with pytest.raises(TranslationError, match=rf"en.xlf:{line}: inline code id '9'"):
+        import_file(root, path)
+
+
+def test_a_file_for_another_language_is_refused(root: Path) -> None:
+    [path] = export_xliff(root, None, root / "out")
+    path.write_text(path.read_text(encoding="utf-8").replace('trgLang="en"', 'trgLang="fr"'))
+    with pytest.raises(TranslationError, match="translates into 'fr'"):
+        import_file(root, path)

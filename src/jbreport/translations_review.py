@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from zipfile import BadZipFile
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Pt, RGBColor
 from docx.table import _Cell
 
@@ -149,7 +151,8 @@ def read_review(path: Path) -> tuple[str, str, list[Edit]]:
     shown = Location.of(path).path
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises zipfile, KeyError, lxml errors…
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, SyntaxError, OSError) as exc:
+        # (SyntaxError: lxml's XMLSyntaxError, from a broken part inside the zip)
         raise TranslationError(
             f"cannot read as a Word document ({type(exc).__name__}): not a review copy?",
             Location(shown),

@@ -200,36 +200,28 @@ def read_xliff(path: Path) -> tuple[str, str, list[Edit]]:
         line = exc.lineno if exc.lineno else None
         raise TranslationError(f"not well-formed XML: {exc.msg}", Location(shown, line)) from None
     root = tree.getroot()
-    if root.tag == f"{{{NS2}}}xliff":
-        ns, unit_tag, lang_attr = NS2, "unit", "trgLang"
-        holder = root
-    elif root.tag == f"{{{NS12}}}xliff":
-        ns, unit_tag, lang_attr = NS12, "trans-unit", "target-language"
-        holder = _one(root, f"{{{NS12}}}file", shown)
-    else:
+    if root.tag not in (f"{{{NS2}}}xliff", f"{{{NS12}}}xliff"):
         raise TranslationError(
             f"not an XLIFF 2.x or 1.2 document (root {root.tag})", Location(shown, _line(root))
         )
-    file = _one(root, f"{{{ns}}}file", shown)
+    ns = NS2 if root.tag == f"{{{NS2}}}xliff" else NS12
+    files = root.findall(f"{{{ns}}}file")
+    if len(files) != 1:
+        raise TranslationError("expected exactly one <file> element", Location(shown, 1))
+    file = files[0]
     original = file.get("original")
-    language = holder.get(lang_attr)
+    lang_attr = "trgLang" if ns == NS2 else "target-language"
+    language = (root if ns == NS2 else file).get(lang_attr)
     if not original or not language:
         raise TranslationError(
             f"no 'original' or '{lang_attr}' attribute: not exported by jbreport",
             Location(shown, _line(file)),
         )
-    edits = [
-        _edit_2(u, shown) if ns == NS2 else _edit_12(u, shown)
-        for u in file.iter(f"{{{ns}}}{unit_tag}")
-    ]
+    if ns == NS2:
+        edits = [_edit_2(u, shown) for u in file.iter(f"{{{NS2}}}unit")]
+    else:
+        edits = [_edit_12(u, shown) for u in file.iter(f"{{{NS12}}}trans-unit")]
     return original, language.replace("-", "_"), edits
-
-
-def _one(root: etree._Element, tag: str, shown: str) -> etree._Element:
-    found = root.findall(tag) if tag.endswith("}file") and root.tag.endswith("xliff") else []
-    if len(found) != 1:
-        raise TranslationError("expected exactly one <file> element", Location(shown, 1))
-    return found[0]
 
 
 def _edit_2(unit: etree._Element, shown: str) -> Edit:
@@ -267,7 +259,8 @@ def _edit_12(unit: etree._Element, shown: str) -> Edit:
     return Edit(unit.get("id", ""), text, target, fuzzy, where)
 
 
-_SKIPPED = {"sm", "em", "mrk", "g", "mark"}  # markers a CAT tool may add: their text stays
+_MARKERS = {"mrk", "g"}  # annotations a CAT tool may add around text: their text stays
+_EMPTY_MARKERS = {"sm", "em"}  # the start and end of an annotation: nothing to keep
 
 
 def _text(
@@ -295,11 +288,9 @@ def _text(
                     Location(shown, _line(child)),
                 )
             out.append(text)
-        elif local in _SKIPPED:
-            out.append(
-                _text(child, codes, shown, define=define) if local != "sm" and local != "em" else ""
-            )
-        else:
+        elif local in _MARKERS:
+            out.append(_text(child, codes, shown, define=define))
+        elif local not in _EMPTY_MARKERS:
             raise TranslationError(
                 f"unexpected <{local}> in a translation: jbreport keeps text and placeholders only",
                 Location(shown, _line(child)),
