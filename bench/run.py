@@ -956,7 +956,7 @@ class Bench:
         else:
             verdict("peak memory at 200× under 1 GB", None, "no 200× run")
 
-        cat = self.find("translations update")
+        cat = self.find("translations update,")
         if cat and cat.ratio is not None and self.args.entries < 20_000:
             verdict(
                 "translations update within 3× msgmerge",

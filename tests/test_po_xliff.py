@@ -228,7 +228,7 @@ def test_the_cli_exports_and_imports(root: Path, capsys: pytest.CaptureFixture[s
     assert main(["-C", str(root), "translations", "import", str(out / "en.xlf")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("r/sections/s1/1: (untranslated) → 'Jobs {new_jobs}.' (translated)")
-    assert lines[-1].startswith("1 translation(s) changed in ")
+    assert lines[-1].startswith("1 change(s) in ")
 
 
 # -- the schema ------------------------------------------------------------------------------

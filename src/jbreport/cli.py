@@ -317,7 +317,7 @@ def _exchange(args: argparse.Namespace, root: Path) -> int:
         path, changes = ex.import_file(root, args.file)
         for line in changes:
             print(line)
-        print(f"{len(changes)} translation(s) changed in {display_path(path)}")
+        print(f"{len(changes)} change(s) in {display_path(path)}")
         return 0
     out = args.output or root / "output"
     if args.docx:
