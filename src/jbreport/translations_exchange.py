@@ -49,7 +49,7 @@ def export_xliff(
         groups = catalog_units(catalog, path.stem)
         for source, units in sorted(groups.items()):
             name = f"{path.stem}.xlf" if len(groups) == 1 else f"{path.stem}.{source}.xlf"
-            data = xliff.export_xliff(units, original, source, path.stem, version)
+            data = xliff.xliff_bytes(units, original, source, path.stem, version)
             written.append((out_dir / name, data))
     write_all(written)
     return [p for p, _ in written]

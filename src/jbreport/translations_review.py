@@ -183,11 +183,11 @@ def _edit(cells: list[str], where: Location) -> Edit:
     source = cells[1].split("\n")[0]
     target = cells[2].strip()
     edit = Edit(key, source, target, None, where, cells[3].strip(), loose=True)
-    check_tokens(edit)
+    _check_tokens(edit)
     return edit
 
 
-def check_tokens(edit: Edit) -> None:
+def _check_tokens(edit: Edit) -> None:
     """A changed translation must keep the source's placeholders."""
     wanted, got = sorted(set(_FIELD.findall(edit.source))), sorted(set(_FIELD.findall(edit.target)))
     if edit.target and wanted != got and set(got) - set(wanted):

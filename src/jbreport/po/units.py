@@ -65,10 +65,6 @@ def source_language(message: Message, default: str) -> str:
     return default
 
 
-def _singular(message: Message) -> str:
-    return str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
-
-
 def units_of(message: Message, num_plurals: int) -> list[Unit]:
     """The units of one live entry (one, or one per plural form)."""
     locations = tuple(f"{name}:{line}" if line else name for name, line in message.locations)

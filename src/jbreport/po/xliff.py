@@ -45,7 +45,7 @@ _CONFIRMED_2 = {"translated", "reviewed", "final"}
 _CONFIRMED_12 = {"translated", "signed-off", "final"}
 
 
-def export_xliff(
+def xliff_bytes(
     units: Iterable[Unit], original: str, source: str, target: str, version: str = "2.1"
 ) -> bytes:
     """An XLIFF document of ``units``; ``original`` names the PO file (project-relative)."""
