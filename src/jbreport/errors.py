@@ -140,13 +140,17 @@ class Collector:
 
     def __init__(self) -> None:
         self.errors: list[JbreportError] = []
+        self._seen: set[str] = set()  # what each kept problem says: a repeat is found in O(1)
 
     def add(self, error: JbreportError) -> None:
         """Add a problem; the same problem found again (by another output) is kept once."""
         if isinstance(error, ErrorList):
             for inner in error.errors:
                 self.add(inner)
-        elif str(error) not in {str(e) for e in self.errors}:
+            return
+        said = str(error)
+        if said not in self._seen:
+            self._seen.add(said)
             self.errors.append(error)
 
     def raise_if_any(self) -> None:
