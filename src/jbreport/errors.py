@@ -8,6 +8,7 @@ exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import difflib
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,6 +49,12 @@ def display_path(path: str | Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """A hint for a misspelled name: ``; did you mean 'title'?``, or nothing."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class JbreportError(Exception):

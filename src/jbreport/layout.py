@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import Location, TemplateError, UsageError
+from .errors import Location, TemplateError, UsageError, did_you_mean
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".j2"
@@ -100,7 +100,6 @@ def find_template(name: str, project_root: Path | None) -> Path:
         path = folder / f"{name}{SUFFIX}"
         if path.is_file():
             return path
-    from .yamlnodes import did_you_mean
 
     known = available_layouts(project_root)
     raise UsageError(  # a name the user typed, like an unknown report
@@ -171,8 +170,6 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
     def part(part_name: str, **args: Any) -> str:
         loc = Location(shown, current_line())
         if part_name not in PARTS:
-            from .yamlnodes import did_you_mean
-
             raise TemplateError(
                 f"unknown part {part_name!r}{did_you_mean(part_name, sorted(PARTS))}", loc
             )
@@ -191,8 +188,6 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
     def words(**named: Msg) -> str:
         for key, msg in named.items():
             if key not in WORDS:
-                from .yamlnodes import did_you_mean
-
                 raise TemplateError(
                     f"unknown word {key!r}{did_you_mean(key, sorted(WORDS))}",
                     Location(shown, current_line()),

@@ -17,7 +17,6 @@ from typing import Any
 
 from . import numbers as nb
 from .catalog import TEMPLATE_LANGUAGE, Catalogs, Lookup, message_line
-from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto, placeholders
 from .errors import Collector, Location, TemplateError, TranslationError
 from .layout import WORDS, Layout, Msg, Part
 from .model import (
@@ -38,6 +37,7 @@ from .model import (
     Texts,
     Toc,
 )
+from .source.model import Report, Src, SrcBlock, SrcParagraph, SrcPhoto, placeholders
 from .text import clean_text, fill, fill_spans
 
 LAYOUT_CONTEXT = "layout"
