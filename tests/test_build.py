@@ -457,13 +457,13 @@ def test_a_stop_signal_ends_a_build_as_ctrl_c_does(
     line, the signal's exit code, the workers stopped, nothing written."""
     import signal
 
-    from jbreport import content
     from jbreport.errors import Stopped
+    from jbreport.source import load
 
     def stopped(*_args: object, **_kwargs: object) -> object:
         raise Stopped(signal.SIGTERM)
 
-    monkeypatch.setattr(content, "load_reports", stopped)
+    monkeypatch.setattr(load, "load_reports", stopped)
     out = tmp_path / "out"
     assert main(["-C", str(ROOT), "build", "-o", str(out), "-j", "2"]) == 128 + signal.SIGTERM
     err = capsys.readouterr().err

@@ -25,8 +25,8 @@ from jbreport.catalog import (
     save_catalog,
 )
 from jbreport.cli import main
-from jbreport.content import load_reports
 from jbreport.errors import JbreportError, TranslationError
+from jbreport.source.load import load_reports
 from jbreport.translations import init
 
 HEADER = """\

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,6 +128,7 @@ def reports(draw: st.DrawFn) -> tuple[str, str | None]:
     return content, translation
 
 
+@pytest.mark.slow  # sixty small documents built
 @settings(
     max_examples=60,
     deadline=None,

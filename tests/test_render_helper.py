@@ -10,9 +10,9 @@ import pytest
 
 from jbreport.build import Project, localize_job, plan
 from jbreport.catalog import load_catalogs
-from jbreport.content import load_reports
 from jbreport.model import Document
 from jbreport.render import RenderOptions, helper, pdf
+from jbreport.source.load import load_reports
 
 ROOT = Path(__file__).parent.parent
 OPTIONS = RenderOptions()

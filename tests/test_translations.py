@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, copy_project, require, run
 from jbreport.catalog import read_catalog, save_catalog
 from jbreport.cli import main
-from jbreport.content import load_reports
 from jbreport.errors import TranslationError
+from jbreport.source.load import load_reports
 from jbreport.translations import Counts, extract, init, status, update
 
 REPORT = "jiangbei-2023"

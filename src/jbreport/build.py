@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from .catalog import Catalogs, Lookup
-    from .content import Report
     from .model import Document
     from .render.helper import Channel
+    from .source.model import Report
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
 # the functions that use them, not here: a parallel build starts its workers first, and
@@ -258,8 +258,8 @@ def build(
             channel.started()
     try:
         from .catalog import load_catalogs
-        from .content import load_reports
         from .layout import find_template
+        from .source.load import load_reports
 
         loaded = load_reports(project.content, reports)
         catalogs = load_catalogs(project.translations)

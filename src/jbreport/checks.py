@@ -25,10 +25,10 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.units import format_unit
 
 from .catalog import message_line
-from .content import placeholders
 from .errors import Location, TranslationError
 from .numbers import _pattern_text
-from .yamlnodes import load_yaml
+from .source.model import placeholders
+from .source.yaml import load_yaml
 
 GLOSSARY_NAME = "glossary.yaml"
 

@@ -40,8 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("-C", "--project", type=Path, default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _build_parser(sub.add_parser("build", help="write briefs into output/", parents=[where]))
+    t = sub.add_parser(
+        "translations", help="extract, init, update, status, check catalogs", parents=[where]
+    )
+    _translations_parser(t, where)
+    lay = sub.add_parser(
+        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
+    )
+    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
+    return parser
 
-    b = sub.add_parser("build", help="write briefs into output/", parents=[where])
+
+def _build_parser(b: argparse.ArgumentParser) -> None:
     b.add_argument("-r", "--report", action="append", help="report id (default: every report)")
     b.add_argument(
         "-l",
@@ -73,9 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--docx-latin-font", help="DOCX Latin font name (default Times New Roman)")
 
-    t = sub.add_parser(
-        "translations", help="extract, init, update, status, check catalogs", parents=[where]
-    )
+
+def _translations_parser(t: argparse.ArgumentParser, where: argparse.ArgumentParser) -> None:
     tsub = t.add_subparsers(dest="action", required=True, metavar="ACTION")
     tsub.add_parser("extract", help="write translations/messages.pot", parents=[where])
     init = tsub.add_parser("init", help="start a catalog for a new language", parents=[where])
@@ -88,12 +98,6 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="check catalogs (default: the project's)", parents=[where]
     )
     check.add_argument("files", nargs="*", type=Path)
-
-    lay = sub.add_parser(
-        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
-    )
-    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
-    return parser
 
 
 def entry() -> NoReturn:

@@ -43,9 +43,10 @@ from .catalog import (
     save_catalog,
     source_date,
 )
-from .content import Report, load_reports, placeholders
 from .errors import Location, TranslationError, UsageError, display_path
 from .layout import WORDS, check_syntax, template_dirs
+from .source.load import load_reports
+from .source.model import Report, placeholders
 
 POT_NAME = "messages.pot"
 

@@ -7,7 +7,6 @@ point at the line it came from.
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, Location
+from ..errors import ContentError, Location
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -209,8 +208,3 @@ def _quote_hint(text: str, problem_line: int | None) -> str:
         if line.count('"') % 2 == 1:
             return f" (is a closing quote missing on line {number + 1}?)"
     return ""
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
