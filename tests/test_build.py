@@ -473,39 +473,6 @@ def test_a_stop_signal_ends_a_build_as_ctrl_c_does(
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 
 
-def test_a_build_of_one_pdf_stopped_while_helping_cancels_its_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Stopped while the main process sets paragraphs for its worker (a build of one PDF):
-    the worker is told to give the output up, and nothing is written."""
-    import signal
-
-    from jbreport.errors import Stopped
-    from jbreport.render import helper
-
-    cancelled: list[bool] = []
-    cancel = helper.Channel.cancel
-
-    def record(channel: helper.Channel) -> None:
-        cancelled.append(True)
-        cancel(channel)
-
-    def stopped(*_args: object) -> int:
-        raise Stopped(signal.SIGTERM)
-
-    monkeypatch.setattr(helper.Channel, "cancel", record)
-    monkeypatch.setattr(helper, "serve", stopped)
-    out = tmp_path / "out"
-    args = ["-C", str(ROOT), "build", "-r", "jiangbei-2023", "-l", "zh+en", "-f", "pdf"]
-    args += ["--layout", "brief", "-o", str(out), "-j", "2"]
-    assert main(args) == 128 + signal.SIGTERM
-    assert capsys.readouterr().err.endswith(
-        "jbreport: stopped by SIGTERM; files already written are complete\n"
-    )
-    assert cancelled == [True]
-    assert not list(out.glob("*"))  # nothing written
-
-
 def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
     """A main process killed outright (SIGKILL) cannot stop its workers: they notice and
     stop on their own instead of waiting forever (and holding its pipes open)."""

@@ -34,6 +34,7 @@ from .model import (
     Metadata,
     Paragraph,
     Photo,
+    Role,
     Text,
     Texts,
     Toc,
@@ -324,7 +325,7 @@ def localize(
             out.append(Text(lang.tag, lang.word(chosen, **vals)))
         return tuple(out)
 
-    def block(src: SrcBlock, role: str) -> Block:
+    def block(src: SrcBlock, role: Role) -> Block:
         if isinstance(src, SrcParagraph):
             return Paragraph(must(src.text), role)
         assert isinstance(src, SrcPhoto)
@@ -350,7 +351,7 @@ def localize(
     metadata = Metadata(
         title=" / ".join(t.text for t in title),
         subject=" / ".join(t.text for t in (texts(report.subject) or ())),
-        author=" / ".join(a for a in authors if a),
+        authors=tuple(a for a in authors if a),
         keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
         language=bcp47(languages[0]),
         created=document_date(report),

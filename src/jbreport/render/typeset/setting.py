@@ -1,8 +1,8 @@
 """Setting a paragraph: its lines broken, balanced and justified, ready to draw.
 
-Pure Python, like :mod:`.linebreak`: the PDF writer calls it for each paragraph, and so can a
-process that has no fonts loaded, given the widths of the paragraph's characters (see
-:mod:`.helper`).  The same text, widths and setting give the same lines, to the bit.
+Pure Python, like :mod:`.linebreak`: the PDF writer calls it for each paragraph with the
+widths of the paragraph's characters, and so can anything that has no fonts loaded (a test,
+a process pool).  The same text, widths and setting give the same lines, to the bit.
 """
 
 from __future__ import annotations
@@ -28,9 +28,7 @@ class Setting(NamedTuple):
 
 
 # One line as drawn: its text (ending in the blank space it broke at, if it did), where it
-# starts, and where its character spacing changes: (end, spacing) pairs, or None.  A plain
-# tuple: a long document's lines travel between processes (see helper), and plain tuples
-# pickle four times faster than named ones.
+# starts, and where its character spacing changes: (end, spacing) pairs, or None.
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
 
