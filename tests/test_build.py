@@ -486,7 +486,8 @@ def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
         """
         import gc, multiprocessing, os
         from concurrent.futures import ProcessPoolExecutor
-        from jbreport.render import RenderOptions, warm_up
+        from jbreport.render import RenderOptions
+        from jbreport.workers import warm_up
         pool = ProcessPoolExecutor(2, initializer=warm_up,
                                    initargs=(gc.get_threshold(), set(), RenderOptions()))
         pool.submit(int, "1").result()

@@ -6,15 +6,13 @@ Work done once per process (content, catalogs, fonts, libraries) is shared by al
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import workers
 from .atomic import write_all
 from .errors import (
     Collector,
@@ -25,7 +23,7 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .render import FORMATS, RenderOptions, prepare, render_one, warm_up, warm_up_problem
+from .render import FORMATS, RenderOptions, prepare, render_one
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -221,7 +219,7 @@ def build(
     """Build every output in memory, then write them all; any error writes nothing.
 
     ``jobs``: how many processes may render; None: as many as pay for themselves (see
-    :func:`_auto_workers`).  With more than one, the outputs are spread over a pool of
+    :func:`workers.auto_workers`).  With more than one, the outputs are spread over a pool of
     worker processes, each rendering whole outputs (a pure function of the document);
     this process localizes each output's document while the workers render the others."""
     options = options or RenderOptions()
@@ -233,9 +231,8 @@ def build(
     if jobs is not None and jobs > 1:
         # asked for: started now, so that the workers load the renderers' libraries and
         # fonts while this process reads the content and catalogs
-        pool = _pool(
-            min(jobs, _most_outputs(reports, editions, layouts, formats)), formats, options
-        )
+        most = workers.most_outputs(reports, editions, layouts, formats)
+        pool = workers.start_pool(min(jobs, most), formats, options)
     try:
         from .catalog import load_catalogs
         from .content import load_reports
@@ -247,16 +244,28 @@ def build(
         todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
         for name in dict.fromkeys(job.layout for job in todo):
             find_template(name, project.root)
-        if jobs is None and (workers := _auto_workers(todo, loaded)) > 1:
-            pool = _pool(workers, formats, options)
+        if jobs is None and (count := workers.auto_workers(todo, loaded)) > 1:
+            pool = workers.start_pool(count, formats, options)
         by_id = {report.id: report for report in loaded}
         rendered = _render_all(project, todo, by_id, catalogs, options, strict, pool, out)
     finally:
-        # also on Ctrl-C or a stop signal (cli.main): the workers ignore those and finish the
-        # output they are rendering; what is queued is cancelled
+        # also on Ctrl-C or a stop signal (cli.main): the workers finish the output they are
+        # rendering (they ignore Ctrl-C and SIGHUP, see workers.warm_up); what is queued is
+        # cancelled
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     result = _result(loaded, catalogs, editions)
+    _write(result, rendered, out, progress)
+    return result
+
+
+def _write(
+    result: BuildResult,
+    rendered: list[tuple[Job, bytes, Fallbacks, list[str]]],
+    out: Path,
+    progress: Callable[[Path], None] | None,
+) -> None:
+    """Write every output at once (atomically), and say what was written with what."""
     fallbacks: Fallbacks = {}
     write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
     for job, _data, fb, warnings in rendered:
@@ -269,46 +278,6 @@ def build(
             progress(target)
     for (language, context, msgid), reason in sorted(fallbacks.items()):
         result.fallbacks.setdefault(language, {})[(context, msgid)] = reason
-    return result
-
-
-def _pool(workers: int, formats: list[str], options: RenderOptions) -> Executor:
-    """A pool of ``workers`` processes, started now and warming up (see render.warm_up)."""
-    import multiprocessing  # only a parallel build needs these
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(),
-        initializer=warm_up,
-        initargs=(gc.get_threshold(), set(formats), options),
-    )
-    # start the workers now, not at the first output: a task each (a pool that spawns
-    # its workers, as on macOS and from Python 3.14, starts one per waiting task)
-    with contextlib.suppress(BrokenExecutor):  # a worker already dead: said at its output
-        for _ in range(workers):
-            pool.submit(gc.collect)
-    return pool
-
-
-# The default -j: a pool costs each worker its start (forking, then loading reportlab,
-# python-docx and the fonts: some 0.3 s of a core) and each output the trip of its document
-# and bytes between processes, and on a loaded 2-core machine the workers compete with this
-# process for the one free core.  Measured on the sample (12 outputs of a 13,000-character
-# report, about 160,000 characters to typeset in all), a pool of 2 was slower than one
-# process, loaded or not; an output of the 50x report (580,000 characters) takes about
-# 0.7 s, which a second core halves.  So the pool is used when there are at least two
-# outputs and at least this many characters to set in all.
-_POOL_WORK = 1_000_000
-
-
-def _auto_workers(todo: list[Job], reports: list[Report]) -> int:
-    """How many processes the build's outputs pay for (1: render them here)."""
-    size = {report.id: sum(len(src.text) for src in report.strings()) for report in reports}
-    work = sum(size[job.report] * len(job.edition) for job in todo)
-    if len(todo) < 2 or work < _POOL_WORK:
-        return 1
-    return min(len(todo), _cores())
 
 
 def _render_all(
@@ -327,7 +296,7 @@ def _render_all(
         if pool is None:
             prepare({job.fmt for job in todo}, options)
         else:
-            pool.submit(warm_up_problem).result()
+            pool.submit(workers.warm_up_problem).result()
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -368,19 +337,6 @@ def _result(
 _NAMED = 8  # photos named in the warning about photos without an image
 
 
-def _most_outputs(
-    reports: list[str] | None,
-    editions: list[tuple[str, ...]] | None,
-    layouts: list[str] | None,
-    formats: list[str],
-) -> int:
-    """How many outputs a build can have at most, known before the content is read: a
-    build of one output starts one worker, not one per core."""
-    if not reports or not editions:  # None or empty: every report, every edition
-        return len(formats) * 64
-    return len(reports) * len(editions) * len(layouts or ["brief"]) * len(formats)
-
-
 def _execute(
     project: Project,
     todo: list[Job],
@@ -400,7 +356,7 @@ def _execute(
                 data, warnings = render_one(job.fmt, document, options)
                 yield job, data, fallbacks, warnings
             else:
-                future = pool.submit(render_one, job.fmt, document, options)
+                future = pool.submit(workers.render, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
         except JbreportError as exc:
             pending.append(exc)
@@ -416,8 +372,3 @@ def _execute(
             continue
         yield job, data, fallbacks, warnings
     errors.raise_if_any()
-
-
-def _cores() -> int:
-    """Processes a default build may use: the cores, at most 4."""
-    return max(1, min(os.cpu_count() or 1, 4))

@@ -197,7 +197,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if args.reference_docx is not None and not args.reference_docx.is_file():
         raise UsageError(f"reference DOCX {display_path(args.reference_docx)} not found")
     options = RenderOptions(reference_docx=args.reference_docx, toc=args.toc, **overrides)
-    jobs = args.jobs  # None: as many processes as pay (see build._auto_workers)
+    jobs = args.jobs  # None: as many processes as pay (see workers.auto_workers)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     result = build(

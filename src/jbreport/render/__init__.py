@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import multiprocessing.connection
-import os
 import re
-import signal
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import STOP_SIGNALS, JbreportError
 from ..model import Document
 
 # East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
@@ -94,52 +87,8 @@ def prepare(formats: set[str], options: RenderOptions) -> None:
 
 def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
     """One output in memory, and what its reader would miss: a pure function of its
-    arguments, run in a worker process when a build spreads its outputs (see :func:`warm_up`)."""
-    warm_up_problem()
+    arguments, so a worker process can run it (see :mod:`jbreport.workers`)."""
     return renderer(fmt)(document, options), warnings(fmt, document, options)
-
-
-# A worker's warm-up problem (a font reportlab cannot read), raised by each output it renders
-# rather than printed by the process pool as a traceback.
-_WARM_UP_ERRORS: list[JbreportError] = []
-
-
-def _orphaned(parent: int) -> None:
-    """Exit once the parent process is gone: ``parent`` is its sentinel, which becomes
-    ready when it ends (whatever the start method, and with no PID to be reused)."""
-    multiprocessing.connection.wait([parent])
-    os._exit(1)
-
-
-def warm_up(threshold: tuple[int, int, int], formats: set[str], options: RenderOptions) -> None:
-    """A worker process's start: the garbage collector's thresholds (see ``cli.main``), the
-    signals, then the renderers' libraries and fonts, loaded while the main process reads
-    the content."""
-    gc.set_threshold(*threshold)
-    # Ctrl-C and a closed terminal reach the workers too (one process group): the main
-    # process handles them and lets the workers finish the output they are rendering.
-    # SIGTERM keeps its default, so that the pool can stop a worker (as it does with the
-    # others when one dies) and a worker inherits no handler of the main process's.
-    for signum in (signal.SIGINT, *STOP_SIGNALS):
-        handler = signal.SIG_DFL if signum == getattr(signal, "SIGTERM", None) else signal.SIG_IGN
-        signal.signal(signum, handler)
-    # and a worker whose main process is gone (killed, or its terminal closed) stops too,
-    # instead of waiting forever for work that cannot come
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_orphaned, args=(parent.sentinel,), daemon=True).start()
-    try:
-        for fmt in formats:
-            renderer(fmt)  # the writer's modules and libraries: python-docx, reportlab
-        prepare(formats, options)
-    except JbreportError as exc:
-        _WARM_UP_ERRORS.append(exc)
-
-
-def warm_up_problem() -> None:
-    """Raise the problem this worker met warming up (a font), if any."""
-    if _WARM_UP_ERRORS:
-        raise _WARM_UP_ERRORS[0]
 
 
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:
