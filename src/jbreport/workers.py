@@ -27,14 +27,17 @@ if TYPE_CHECKING:
     from .content import Report
 
 # The default -j: a pool costs each worker its start (forking, then loading reportlab,
-# python-docx and the fonts: some 0.3 s of a core) and each output the trip of its document
-# and bytes between processes, and on a loaded 2-core machine the workers compete with this
-# process for the one free core.  Measured on the sample (12 outputs of a report of some
-# 13,000 characters, 200,000 to set in all), a pool of 2 was no faster than one process
-# unloaded and slower with a core kept busy; a single output gains nothing from a pool.
-# So the default uses a pool only for two or more outputs with at least this many
-# characters to set in all (about five times the sample's).
-POOL_WORK = 1_000_000
+# python-docx and the fonts: some 0.3 s of a core), each output the trip of its document and
+# bytes between processes, and on a loaded machine the workers compete with this process
+# for the free cores.  The measure of the work is the characters to set: the source text of
+# each output's report, once per language of its edition.  Measured on a 2-core machine
+# shared with other work (medians of 5 runs, 3 at 50x; all 12 outputs of a report): the sample
+# (67,000 characters) took 1.5 s in one process and the same or more with a pool of 2,
+# loaded or not; the bench's 10x report (576,000) took 2.3 s in one process against 4.2 s
+# with a pool; the 50x report (2.9 million) 7.3 s against 3.4 s.  A single output gains
+# nothing from a pool.  So the default uses one only for two or more outputs with at least
+# this many characters in all:
+POOL_WORK = 1_500_000
 
 
 def auto_workers(todo: list[Job], reports: list[Report]) -> int:
