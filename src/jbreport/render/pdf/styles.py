@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 
 from ...model import Role
+from ..typeset.setting import Align
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -26,8 +27,6 @@ MARGIN_X = 2.2 * cm
 MARGIN_TOP = 2.4 * cm
 MARGIN_BOTTOM = 2.2 * cm
 GUTTER = 0.6 * cm
-
-Align = Literal["justify", "left", "center", "right"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from . import linebreak
 
@@ -17,12 +17,15 @@ _TEXT = attrgetter("text")
 _SPACED = attrgetter("space_before")
 
 
+Align = Literal["justify", "left", "center", "right"]
+
+
 class Setting(NamedTuple):
     """What of a paragraph's style decides its lines."""
 
     size: float
     indent: float = 0.0  # first-line indent, in ems
-    align: str = "justify"  # justify | left | center | right
+    align: Align = "justify"
     balance: bool = False  # lines of even length (headings)
     east_asian: bool = False  # East Asian text: stretched between ideographs, not at spaces
 
