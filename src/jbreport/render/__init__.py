@@ -1,4 +1,5 @@
-"""Renderers: one module per output format, each ``render(document, options) -> bytes``."""
+"""Renderers: one writer per output format (``docx``, the ``pdf`` package), each
+``render(document, options) -> bytes``; ``typeset`` holds the font-free line setting."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from reportlab.lib.units import cm
 
 from ...model import Role
 from ..typeset.setting import Align
+from .tagging import StructureType
 
 INK = HexColor("#222222")
 ACCENT = HexColor("#1F3A5F")
@@ -63,7 +64,7 @@ _RUNNING: frozenset[StyleName] = frozenset(ROLE_STYLES.values())  # running text
 _TABLE: frozenset[StyleName] = frozenset({"cell", "value"})
 
 # structure types (tagged PDF) of the text styles that are not paragraphs (P)
-STRUCTURE: dict[StyleName, str] = {
+STRUCTURE: dict[StyleName, StructureType] = {
     "title": "H1",
     "heading": "H2",
     "subheading": "H2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
@@ -19,6 +19,9 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from ...model import Document
+
+# the standard structure types the writer uses (ISO 32000-1, 14.8.4)
+StructureType = Literal["P", "H1", "H2", "Caption", "Figure", "Table", "TR", "TH", "TD"]
 
 
 @dataclass
@@ -35,7 +38,7 @@ class Tag:
     """An element of the PDF's structure tree: a paragraph, heading, caption or figure, and
     the marked content it was drawn as, one (page index, MCID) per page it spans."""
 
-    role: str  # the standard structure type: P, H1, H2, Caption, Figure, Table, TR, TH, TD
+    role: StructureType
     lang: str | None = None
     alt: str | None = None  # a figure's text alternative
     parent: Tag | None = None  # a table's row, a row's table; None: the document

@@ -58,7 +58,7 @@ from .styles import (
     StyleName,
     style,
 )
-from .tagging import Outline, Tag
+from .tagging import Outline, StructureType, Tag
 from .textops import Measure, draw_plain
 
 
@@ -94,7 +94,7 @@ class _Writer:
         name: StyleName,
         outline: int | None = None,
         title: str | None = None,
-        role: str | None = None,
+        role: StructureType | None = None,
         parent: Tag | None = None,
     ) -> TextBlock:
         """One text in style ``name``, tagged as ``role`` (by default, as its style says)."""
