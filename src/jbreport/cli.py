@@ -69,7 +69,7 @@ def _build_parser(b: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         default=None,
-        help="parallel processes (default: cores, at most 4)",
+        help="parallel processes (default: cores, at most 4, when the build is large enough)",
     )
     b.add_argument("--toc", action="store_true", help="add a table of contents (DOCX TOC field)")
     b.add_argument(
@@ -183,7 +183,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:
-    from .build import Project, build, default_jobs, parse_edition
+    from .build import Project, build, parse_edition
     from .layout import available_layouts
     from .render import RenderOptions
 
@@ -201,8 +201,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if args.reference_docx is not None and not args.reference_docx.is_file():
         raise UsageError(f"reference DOCX {display_path(args.reference_docx)} not found")
     options = RenderOptions(reference_docx=args.reference_docx, toc=args.toc, **overrides)
-    jobs = args.jobs if args.jobs is not None else default_jobs()
-    if jobs < 1:
+    jobs = args.jobs  # None: as many processes as pay (see workers.auto_workers)
+    if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     result = build(
         Project(root),

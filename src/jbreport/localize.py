@@ -34,6 +34,7 @@ from .model import (
     Metadata,
     Paragraph,
     Photo,
+    Role,
     Text,
     Texts,
     Toc,
@@ -130,7 +131,7 @@ def _metadata(edition: _Edition, title: Texts, languages: tuple[str, ...]) -> Me
     return Metadata(
         title=" / ".join(t.text for t in title),
         subject=" / ".join(t.text for t in (edition.texts(report.subject) or ())),
-        author=" / ".join(a for a in authors if a),
+        authors=tuple(a for a in authors if a),
         keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
         language=bcp47(languages[0]),
         created=document_date(report),
@@ -172,7 +173,7 @@ class _Edition:
         """A figure as a key figure or a bar says it: qualified, and whole (one span)."""
         return tuple(_whole(lang.tag, lang.figure(name, qualified=True)) for lang in self.langs)
 
-    def block(self, src: SrcBlock, role: str) -> Block:
+    def block(self, src: SrcBlock, role: Role) -> Block:
         if isinstance(src, SrcParagraph):
             return Paragraph(self.must(src.text), role)
         assert isinstance(src, SrcPhoto)

@@ -1,7 +1,7 @@
 """The key-figures bar chart as a PNG image, for formats that embed pictures (DOCX).
 
 Drawn with Pillow and the bundled fonts, from the same values and formatted labels as the
-text; the PDF draws the same chart as vectors (``render/pdf.py``).
+text; the PDF draws the same chart as vectors (``render/pdf/flowables.py``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .. import fonts
 from ..model import Chart, Language
+from . import fonts
 
 SCALE = 3  # pixels per point: 216 dpi, sharp in print
 WIDTH_PT = 430

@@ -251,7 +251,7 @@ class _Writer:
         props = self.doc.core_properties
         props.title = meta.title
         props.subject = meta.subject
-        props.author = meta.author
+        props.author = " / ".join(meta.authors)
         props.keywords = ", ".join(meta.keywords)
         props.language = meta.language
         props.created = meta.created.replace(tzinfo=None)

@@ -1,4 +1,4 @@
-"""Find and vet the TrueType fonts the PDF embeds.
+"""Find and vet the TrueType fonts the PDF embeds (and the DOCX chart image is drawn with).
 
 The default fonts ship inside the package (see ``fonts/README.md`` for origin and licence),
 so a PDF builds after ``pip install`` alone.  A user may name a file or a fontconfig family;
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import Location, RenderError
+from ..errors import Location, RenderError
 
-FONT_DIR = Path(__file__).parent / "fonts"
+FONT_DIR = Path(__file__).parent.parent / "fonts"
 DEFAULT_LATIN = FONT_DIR / "LiberationSerif-Regular.ttf"
 DEFAULT_LATIN_BOLD = FONT_DIR / "LiberationSerif-Bold.ttf"
 DEFAULT_CJK = FONT_DIR / "wqy-microhei.ttc"

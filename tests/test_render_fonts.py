@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jbreport import fonts
 from jbreport.errors import RenderError
+from jbreport.render import fonts
 
 
 def _sfnt(tag: bytes, tables: list[bytes]) -> bytes:

@@ -1,15 +1,15 @@
 """Setting a paragraph: its lines broken, balanced and justified, ready to draw.
 
-Pure Python, like :mod:`.linebreak`: the PDF writer calls it for each paragraph, and so can a
-process that has no fonts loaded, given the widths of the paragraph's characters (see
-:mod:`.helper`).  The same text, widths and setting give the same lines, to the bit.
+Pure Python, like :mod:`.linebreak`: the PDF writer calls it for each paragraph with the
+widths of the paragraph's characters, and so can anything that has no fonts loaded (a test,
+a process pool).  The same text, widths and setting give the same lines, to the bit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from . import linebreak
 
@@ -17,20 +17,21 @@ _TEXT = attrgetter("text")
 _SPACED = attrgetter("space_before")
 
 
+Align = Literal["justify", "left", "center", "right"]
+
+
 class Setting(NamedTuple):
     """What of a paragraph's style decides its lines."""
 
     size: float
     indent: float = 0.0  # first-line indent, in ems
-    align: str = "justify"  # justify | left | center | right
+    align: Align = "justify"
     balance: bool = False  # lines of even length (headings)
     east_asian: bool = False  # East Asian text: stretched between ideographs, not at spaces
 
 
 # One line as drawn: its text (ending in the blank space it broke at, if it did), where it
-# starts, and where its character spacing changes: (end, spacing) pairs, or None.  A plain
-# tuple: a long document's lines travel between processes (see helper), and plain tuples
-# pickle four times faster than named ones.
+# starts, and where its character spacing changes: (end, spacing) pairs, or None.
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
 

@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jbreport.render.linebreak import CLOSE, HANGING, OPEN, Atom, atoms, break_lines
+from jbreport.render.typeset.linebreak import CLOSE, HANGING, OPEN, Atom, atoms, break_lines
 
 
 def texts(text: str, keep: list[tuple[int, int]] | None = None) -> list[str]:
