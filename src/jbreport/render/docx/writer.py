@@ -272,13 +272,19 @@ class _Writer:
                 cell.width = width
 
     def key_figure_widths(self, block: KeyFigures) -> list[Emu]:
-        """Label and figure columns of each language (see :func:`measure.column_shares`)."""
+        """Label and figure columns of each language: a figure column as wide as its longest
+        figure needs (it may not wrap), taken from the label columns (they may)."""
         share = self.language_column()
         columns = [
             ([r.label[i].text for r in block.rows], [r.value[i].text for r in block.rows])
             for i in range(len(self.document.languages))
         ]
-        shares = measure.column_shares(columns)
+        shares = measure.column_shares(
+            columns,
+            width=share / Pt(1),
+            size=theme.DOCX_FIGURE_SIZE,
+            padding=theme.DOCX_CELL_PADDING,
+        )
         return [Emu(int(share * part)) for pair in shares for part in pair]
 
     def paragraph_in(self, cell: _Cell, style: str) -> WordParagraph:
