@@ -10,9 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any, assert_never
 
-import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.image import Image as DocxImage
@@ -29,16 +27,16 @@ from ...model import (
     Document,
     Heading,
     KeyFigures,
-    Language,
     Paragraph,
     Photo,
     Text,
     Texts,
     Toc,
 )
-from .. import RenderOptions, page_fields, theme
-from . import measure, oxml, styles
+from .. import RenderOptions, theme
+from . import measure, oxml, page, styles
 from .chart import bar_chart_png
+from .runs import Runs
 
 Container = WordDocument | _Cell  # what paragraphs are added to
 
@@ -51,40 +49,22 @@ def render(document: Document, options: RenderOptions) -> bytes:
     return oxml.deterministic_zip(buffer.getvalue(), document.metadata.created)
 
 
-def _open(options: RenderOptions) -> WordDocument:
-    """python-docx's default template, or the user's reference DOCX emptied of its content."""
-    if options.reference_docx is None:
-        return docx.Document()
-    try:
-        doc = docx.Document(str(options.reference_docx))
-    except Exception as exc:  # python-docx raises many kinds on a bad file
-        raise RenderError(
-            f"cannot use as reference DOCX: {exc}", Location.of(options.reference_docx)
-        ) from None
-    oxml.clear_body(doc)
-    return doc
-
-
 class _Writer:
     def __init__(self, document: Document, options: RenderOptions) -> None:
         self.document = document
-        self.options = options
-        self.doc = _open(options)
-        every = (*document.languages, *document.fallback_languages)
-        self.languages = {lang.tag: lang for lang in every}
-        self.east_asian = next((lang for lang in every if lang.east_asian), None)
-        self.western = next((lang for lang in document.languages if not lang.east_asian), None)
-        # the language of Latin letters and digits, in East Asian text too (see add_text)
-        self.western_tag = self.western.bcp47 if self.western else "en-US"
-        self.fonts = styles.Fonts.of(options, self.east_asian.script if self.east_asian else None)
+        self.own_look = options.reference_docx is None  # else the user's template decides
+        self.doc = page.open_document(options)
+        self.runs = Runs(document)
+        east_asian = self.runs.east_asian
+        self.fonts = styles.Fonts.of(options, east_asian.script if east_asian else None)
         self.styles = styles.StyleIds(self.doc)
         self._toc_anchor: WordParagraph | None = None
 
     def write(self) -> None:
-        self.setup_languages()
-        styles.set_up(self.doc, self.fonts, own_look=self.options.reference_docx is None)
-        self.setup_page()
-        self.setup_properties()
+        self.runs.set_defaults(self.doc)
+        styles.set_up(self.doc, self.fonts, own_look=self.own_look)
+        page.set_up_page(self.doc, self.document, self.runs, own_look=self.own_look)
+        page.set_properties(self.doc, self.document.metadata)
         table = None
         for block in self.document.blocks:
             if self.document.bilingual and isinstance(block, Heading | Paragraph | Photo):
@@ -97,79 +77,7 @@ class _Writer:
         if self._toc_anchor is not None:
             self.finish_toc(self._toc_anchor)
 
-    # -- setup -----------------------------------------------------------------------
-
-    def setup_languages(self) -> None:
-        east_asian = self.east_asian.bcp47 if self.east_asian else None
-        oxml.set_theme_font_lang(self.doc.settings, val=self.western_tag, east_asian=east_asian)
-        oxml.set_default_lang(self.doc.styles, val=self.western_tag, east_asian=east_asian)
-
-    def setup_page(self) -> None:
-        section = self.doc.sections[0]
-        if self.options.reference_docx is None:
-            page = theme.DOCX_PAGE
-            section.orientation = WD_ORIENT.PORTRAIT
-            section.page_width, section.page_height = Cm(page.width), Cm(page.height)
-            section.left_margin = section.right_margin = Cm(page.margin_x)
-            section.top_margin, section.bottom_margin = Cm(page.margin_top), Cm(page.margin_bottom)
-            section.header_distance = section.footer_distance = Cm(page.header_distance)
-        header = section.header.paragraphs[0]
-        header.style = self.doc.styles["Header"]
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.add_texts(header, self.document.header, " / ")
-        footer = section.footer.paragraphs[0]
-        footer.style = self.doc.styles["Footer"]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for i, text in enumerate(self.document.footer):
-            if i:
-                footer.add_run("  ·  ")
-            for literal, field in page_fields(text.text):
-                if literal:
-                    self.add_text(footer, Text(text.lang, literal))
-                if field == "page":
-                    oxml.add_field(footer, "PAGE", "1")
-                elif field == "pages":
-                    oxml.add_field(footer, "NUMPAGES", "1")
-
-    def setup_properties(self) -> None:
-        meta = self.document.metadata
-        props = self.doc.core_properties
-        props.title = meta.title
-        props.subject = meta.subject
-        props.author = meta.author
-        props.keywords = ", ".join(meta.keywords)
-        props.language = meta.language
-        props.created = meta.created.replace(tzinfo=None)
-        props.modified = meta.created.replace(tzinfo=None)
-        props.last_printed = meta.created.replace(tzinfo=None)
-        props.last_modified_by = "jbreport"
-        props.revision = 1
-        props.comments = ""
-        props.category = ""
-        oxml.drop_template_leftovers(self.doc, "jbreport")
-
     # -- text --------------------------------------------------------------------------
-
-    def lang(self, tag: str) -> Language:
-        return self.languages[tag]
-
-    def add_text(self, paragraph: WordParagraph, text: Text) -> None:
-        run = oxml.add_run(paragraph, _unbreakable_figures(text))
-        language = self.lang(text.lang)
-        if language.east_asian:
-            oxml.hint_east_asian(run)
-            # w:val is the language of the Latin letters and digits inside Chinese text: as
-            # Word writes it, the Western language (en-US) and not zh-CN, under which
-            # LibreOffice breaks lines between digits ("其中包括1 | 9个")
-            oxml.set_run_lang(run, val=self.western_tag, east_asian=language.bcp47)
-        else:
-            oxml.set_run_lang(run, val=language.bcp47)
-
-    def add_texts(self, paragraph: WordParagraph, texts: Texts, separator: str) -> None:
-        for i, text in enumerate(texts):
-            if i:
-                paragraph.add_run(separator)
-            self.add_text(paragraph, text)
 
     def paragraph(self, container: Container, style: str, texts: Texts = ()) -> WordParagraph:
         """A paragraph in a named style, its texts (one per language) on lines of their own."""
@@ -178,7 +86,7 @@ class _Writer:
         for i, text in enumerate(texts):
             if i:
                 paragraph.add_run().add_break()
-            self.add_text(paragraph, text)
+            self.runs.add(paragraph, text)
         return paragraph
 
     # -- blocks ------------------------------------------------------------------------
@@ -222,7 +130,7 @@ class _Writer:
         """Chinese, Japanese and Korean paragraphs indent their first line by two characters:
         their own styles, so the Western ones are not indented."""
         lead = block.role == "lead"
-        if self.lang(lang).east_asian:
+        if self.runs.lang(lang).east_asian:
             return "East Asian Lead" if lead else "East Asian Body"
         return "Lead" if lead else "Normal"
 
@@ -259,8 +167,8 @@ class _Writer:
         for row_data in block.rows:
             row = table.add_row()
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
-                self.add_text(self.paragraph_in(row.cells[2 * i], "Table Text"), label)
-                self.add_text(self.paragraph_in(row.cells[2 * i + 1], "Figure Value"), value)
+                self.runs.add(self.paragraph_in(row.cells[2 * i], "Table Text"), label)
+                self.runs.add(self.paragraph_in(row.cells[2 * i + 1], "Figure Value"), value)
         # label and value columns in proportion, in the grid too (LibreOffice and Word lay
         # a table out from its grid; the cells' own widths alone leave equal columns)
         table.autofit = False
@@ -318,10 +226,10 @@ class _Writer:
         for i, text in enumerate(caption):
             if i:
                 paragraph.add_run().add_break()
-            self.add_text(paragraph, text)
+            self.runs.add(paragraph, text)
             if credit is not None:
-                self.add_text(paragraph, Text(text.lang, "  "))
-                self.add_text(paragraph, credit[i])
+                self.runs.add(paragraph, Text(text.lang, "  "))
+                self.runs.add(paragraph, credit[i])
 
     def picture(self, container: Container, photo: Photo, described: str) -> None:
         """The photo, centred, as wide as its column allows and never too tall."""
@@ -364,10 +272,10 @@ class _Writer:
             match block:
                 case Heading():
                     self.styles.set(first, _heading_style(block))
-                    self.add_text(first, block.text[i])
+                    self.runs.add(first, block.text[i])
                 case Paragraph():
                     self.styles.set(first, self.body_style(block, block.text[i].lang))
-                    self.add_text(first, block.text[i])
+                    self.runs.add(first, block.text[i])
                 case Photo():
                     oxml.remove_paragraph(first)
                     credit = (block.credit[i],) if block.credit is not None else None
@@ -378,16 +286,3 @@ class _Writer:
 
 def _heading_style(block: Heading) -> str:
     return f"Heading {min(block.level, 2)}"
-
-
-def _unbreakable_figures(text: Text) -> str:
-    """The text with no-break spaces inside its figures: Word and LibreOffice never end a
-    line in the middle of "CNY 1.9 trillion" (the PDF writer keeps these spans whole)."""
-    if not text.keep or " " not in text.text:
-        return text.text
-    chars = list(text.text)
-    for start, end in text.keep:
-        for i in range(start, min(end, len(chars))):
-            if chars[i] == " ":
-                chars[i] = "\u00a0"
-    return "".join(chars)
