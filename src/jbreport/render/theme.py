@@ -138,6 +138,8 @@ class WordStyle:
     align: Literal["right"] | None = None
 
 
+DOCX_FIGURE_SIZE = 9.5  # the key figures' labels and values (Figure Value keeps Table Text's)
+
 DOCX_STYLES: dict[str, WordStyle] = {
     "Normal": WordStyle(size=11, space_after=6, line_spacing=1.25),
     "Title": WordStyle(size=24, color=ACCENT, bold=True),
@@ -148,13 +150,12 @@ DOCX_STYLES: dict[str, WordStyle] = {
     "Byline": WordStyle(size=10, color=GREY),
     "Lead": WordStyle(size=11.5, space_before=10),
     "Caption": WordStyle(size=9, italic=False, bold=False, color=CAPTION_INK),
-    "Table Text": WordStyle(size=9.5, space_after=1, space_before=1, line_spacing=1.0),
+    "Table Text": WordStyle(size=DOCX_FIGURE_SIZE, space_after=1, space_before=1, line_spacing=1.0),
     "Figure Value": WordStyle(bold=True, color=ACCENT, align="right"),
     "Credits": WordStyle(size=9, color=GREY),
     "Header": WordStyle(size=8.5, color=GREY),
     "Footer": WordStyle(size=8.5, color=GREY),
 }
-DOCX_FIGURE_SIZE = 9.5  # the key figures' values: Table Text's size, which Figure Value keeps
 DOCX_FIRST_LINE_CHARS = 2  # East Asian body paragraphs indent their first line by two characters
 DOCX_FIRST_LINE_CHAR = 11.0  # the width of one of those characters for readers without char units
 DOCX_RULE_WIDTH = 0.5  # the key-figures table's rules
