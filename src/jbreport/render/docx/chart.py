@@ -1,4 +1,4 @@
-"""The key-figures bar chart as a PNG image, for formats that embed pictures (DOCX).
+"""The key-figures bar chart as a PNG image, for the Word file.
 
 Drawn with Pillow and the bundled fonts, from the same values and formatted labels as the
 text; the PDF draws the same chart as vectors (``render/pdf/flowables.py``).
@@ -11,14 +11,10 @@ from decimal import Decimal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..model import Chart, Language
-from . import fonts
+from ...model import Chart, Language
+from .. import fonts, theme
 
 SCALE = 3  # pixels per point: 216 dpi, sharp in print
-WIDTH_PT = 430
-BAR = (0x1F, 0x3A, 0x5F)
-INK = (0x22, 0x22, 0x22)
-GREY = (0x66, 0x66, 0x66)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
@@ -30,12 +26,18 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wid
     return text + "…"
 
 
+def _ink(language: int) -> theme.Colour:
+    """The first language in ink, the others grey."""
+    return theme.INK if language == 0 else theme.CHART_GREY
+
+
 def bar_chart_png(chart: Chart, languages: tuple[Language, ...]) -> bytes:
     font_file = fonts.resolve(None, fonts.DEFAULT_CJK, "chart font")
-    font = ImageFont.truetype(str(font_file.path), 9 * SCALE, index=font_file.index)
+    size = round(theme.DOCX_CHART_SIZE * SCALE)
+    font = ImageFont.truetype(str(font_file.path), size, index=font_file.index)
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    width = WIDTH_PT * SCALE
-    line = 12 * SCALE
+    width = round(theme.DOCX_CHART_WIDTH * SCALE)
+    line = round(theme.DOCX_CHART_LINE * SCALE)
     row = line * len(languages) + 6 * SCALE
     height = row * len(chart.bars) + 4 * SCALE
     gap = 6 * SCALE
@@ -53,15 +55,13 @@ def bar_chart_png(chart: Chart, languages: tuple[Language, ...]) -> bytes:
     for bar in chart.bars:
         for i, text in enumerate(bar.label):
             shown = _fit(draw, text.text, font, label_width)
-            draw.text((0, y + i * line), shown, font=font, fill=INK if i == 0 else GREY)
+            draw.text((0, y + i * line), shown, font=font, fill=_ink(i))
         length = max(int(bar_space * float(bar.value / top)), SCALE)
         x0 = label_width + gap
-        draw.rectangle((x0, y + 2 * SCALE, x0 + length, y + row - 6 * SCALE), fill=BAR)
+        draw.rectangle((x0, y + 2 * SCALE, x0 + length, y + row - 6 * SCALE), fill=theme.ACCENT)
         for i, text in enumerate(bar.display):
             shown = _fit(draw, text.text, font, value_width)
-            draw.text(
-                (x0 + length + gap, y + i * line), shown, font=font, fill=INK if i == 0 else GREY
-            )
+            draw.text((x0 + length + gap, y + i * line), shown, font=font, fill=_ink(i))
         y += row
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
