@@ -7,27 +7,31 @@ through typed tables, so a style that does not exist is a type error, not a KeyE
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import cm
 
 from ...model import Role
+from .. import theme
 from ..typeset.setting import Align
 from .tagging import StructureType
 
-INK = HexColor("#222222")
-ACCENT = HexColor("#1F3A5F")
-RED = HexColor("#A01E22")
-GREY = HexColor("#555555")
-RULE = HexColor("#1F3A5F")
-LIGHT_RULE = HexColor("#C5CED9")
-PAGE_W, PAGE_H = A4
-MARGIN_X = 2.2 * cm
-MARGIN_TOP = 2.4 * cm
-MARGIN_BOTTOM = 2.2 * cm
-GUTTER = 0.6 * cm
+
+def _colour(colour: theme.Colour) -> Color:
+    return HexColor(f"#{colour.hex}")
+
+
+INK = _colour(theme.INK)
+ACCENT = _colour(theme.ACCENT)
+RED = _colour(theme.RED)
+GREY = _colour(theme.GREY)
+RULE = _colour(theme.RULE)
+LIGHT_RULE = _colour(theme.LIGHT_RULE)
+PAGE_W, PAGE_H = theme.PAGE_W, theme.PAGE_H
+MARGIN_X = theme.MARGIN_X
+MARGIN_TOP = theme.MARGIN_TOP
+MARGIN_BOTTOM = theme.MARGIN_BOTTOM
+GUTTER = theme.GUTTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,43 +76,22 @@ STRUCTURE: dict[StyleName, StructureType] = {
 }
 
 
+def _style(look: theme.TextStyle) -> Style:
+    return Style(
+        size=look.size,
+        leading=look.leading,
+        color=_colour(look.color),
+        align=look.align,
+        indent=look.indent,
+        space_before=look.space_before,
+        space_after=look.space_after,
+        bold=look.bold,
+        balance=look.balance,
+    )
+
+
 STYLES: dict[StyleName, Style] = {
-    "body": Style(size=10.5, leading=18.0),
-    "lead": Style(size=11, leading=19.0),
-    "closing": Style(size=10.5, leading=18.0),
-    "kicker": Style(
-        size=11, leading=16, color=RED, align="left", space_after=4, bold=True, balance=True
-    ),
-    "title": Style(
-        size=21, leading=28, color=ACCENT, align="left", space_after=4, bold=True, balance=True
-    ),
-    "meta": Style(size=9.5, leading=14, color=GREY, align="left", space_after=0),
-    "heading": Style(
-        size=13.5,
-        leading=20,
-        color=ACCENT,
-        align="left",
-        space_before=12,
-        space_after=6,
-        bold=True,
-        balance=True,
-    ),
-    "subheading": Style(
-        size=11.5,
-        leading=17,
-        color=ACCENT,
-        align="left",
-        space_before=6,
-        space_after=4,
-        bold=True,
-        balance=True,
-    ),
-    "caption": Style(
-        size=8.5, leading=13, color=GREY, align="left", space_before=2, space_after=10
-    ),
-    "credit": Style(size=8.5, leading=13, color=GREY, align="left", space_after=2),
-    "cell": Style(size=9, leading=13, align="left", space_after=0),
-    "value": Style(size=9.5, leading=13, align="right", space_after=0, bold=True, color=ACCENT),
+    name: _style(theme.BODY_STYLES[name]) for name in get_args(StyleName)
 }
 
 

@@ -39,7 +39,7 @@ from ...model import (
     Texts,
     Toc,
 )
-from .. import RenderOptions, page_fields
+from .. import RenderOptions, page_fields, theme
 from .canvas import NumberedCanvas
 from .flowables import BarChart, Parallel, Rule, TaggedImage, TextBlock
 from .fonts import font_set
@@ -271,7 +271,7 @@ class _Writer:
         y = PAGE_H - MARGIN_TOP + 0.9 * cm
         x = PAGE_W - MARGIN_X
         for text in reversed(header):
-            measure = self.measure(text.lang, Style(size=8, color=GREY))
+            measure = self.measure(text.lang, Style(size=theme.PDF_HEADER_SIZE, color=GREY))
             w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
             draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
             x -= w + 14
@@ -289,7 +289,7 @@ class _Writer:
                 literal + ("" if field is None else str(page if field == "page" else total))
                 for literal, field in page_fields(text.text)
             )
-            measure = self.measure(text.lang, Style(size=8.5))
+            measure = self.measure(text.lang, Style(size=theme.PDF_FOOTER_SIZE))
             measured.append((measure, filled, measure.width(filled)))
         if not measured:
             return
