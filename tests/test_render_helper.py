@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from jbreport.build import Project, localize_job, plan
-from jbreport.catalog import load_catalogs
 from jbreport.content import load_reports
 from jbreport.model import Document
+from jbreport.po.lookup import load_catalogs
 from jbreport.render import RenderOptions, helper, pdf
 
 ROOT = Path(__file__).parent.parent

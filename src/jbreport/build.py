@@ -30,9 +30,9 @@ from .render import FORMATS, RenderOptions, prepare, render_one, warm_up, warm_u
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-    from .catalog import Catalogs, Lookup
     from .content import Report
     from .model import Document
+    from .po.lookup import Catalogs, Lookup
     from .render.helper import Channel
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
@@ -88,7 +88,7 @@ def not_started(report: Report, catalogs: Catalogs) -> list[str]:
 
 
 def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     return [t for t in catalogs.languages() if not same_language(t, report.language)]
 
@@ -122,7 +122,7 @@ def plan(
     layouts: list[str],
     formats: list[str],
 ) -> list[Job]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     jobs = []
     for report in reports:
@@ -257,9 +257,9 @@ def build(
         if channel is not None:
             channel.started()
     try:
-        from .catalog import load_catalogs
         from .content import load_reports
         from .layout import find_template
+        from .po.lookup import load_catalogs
 
         loaded = load_reports(project.content, reports)
         catalogs = load_catalogs(project.translations)

@@ -9,14 +9,16 @@ collects every problem of a file and raises them together.  The format is descri
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from . import numbers as nb
 from .errors import Collector, ContentError, JbreportError, Location, UsageError
+from .i18n import figures as nb
+from .i18n.locale import get_locale
+from .i18n.placeholders import placeholders
+from .i18n.reading import parse_number
 from .text import clean_text
 from .yamlnodes import Node, did_you_mean, load_yaml
 
@@ -163,17 +165,6 @@ ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def placeholders(text: str) -> list[str]:
-    """The ``{name}`` fields of a message, in order (``{{`` is a literal brace)."""
-    if "{" not in text and "}" not in text:
-        return []  # most text: nothing to parse
-    names: list[str] = []
-    for _literal, field, _spec, _conv in string.Formatter().parse(text):
-        if field is not None:
-            names.append(field)
-    return names
-
-
 def check_placeholders(text: str) -> list[str]:
     """Placeholders of ``text``; ValueError on a malformed one (a lone brace)."""
     names = placeholders(text)
@@ -280,7 +271,7 @@ class _Reader:
                 self.error(f"missing required key {key!r}", root.loc)
         language = self.text(root.get("language"), "language") or "und"
         try:
-            nb.get_locale(language)
+            get_locale(language)
         except nb.FigureValueError as exc:
             node = root.get("language")
             self.error(str(exc), node.loc if node else root.loc)
@@ -336,7 +327,7 @@ class _Reader:
             return styles
         for tag, entry in node.entries():
             try:
-                nb.get_locale(tag)
+                get_locale(tag)
             except nb.FigureValueError as exc:
                 self.error(str(exc), node.key_locs[tag])
                 continue
@@ -437,13 +428,13 @@ class _Reader:
                     raise nb.FigureValueError("the month range ends before it starts")
                 refuse("currency", "unit", "noun", "decimals", "scale", "skeleton")
             case nb.Kind.RATIO:
-                parts = tuple(nb.parse_number(p, language) for p in value_text.split(":"))
+                parts = tuple(parse_number(p, language) for p in value_text.split(":"))
                 if len(parts) < 2:
                     raise nb.FigureValueError(f"a ratio has two or more parts: {value_text!r}")
                 fields["parts"] = parts
                 refuse("currency", "unit", "noun", "skeleton")
             case _:
-                number = nb.parse_number(value_text, language)
+                number = parse_number(value_text, language)
                 if not number.is_finite():
                     raise nb.FigureValueError(f"impossible value {value_text!r}")
                 if kind in (nb.Kind.COUNT, nb.Kind.MONEY, nb.Kind.QUANTITY) and number < 0:

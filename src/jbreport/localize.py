@@ -2,7 +2,7 @@
 
 An edition is one language (``zh``) or a pair (``zh+en``).  For each language the content
 comes from the report (its own language) or the catalog (a translation), the layout's words
-from the catalog, and every figure from :mod:`jbreport.numbers`.  Untranslated and fuzzy
+from the catalog, and every figure from :mod:`jbreport.i18n.formatting`.  Untranslated and fuzzy
 strings fall back to their source text and are recorded, so the build can report them.
 """
 
@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import numbers as nb
-from .catalog import TEMPLATE_LANGUAGE, Catalogs, Lookup, message_line
-from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto, placeholders
+from .content import Report, Src, SrcBlock, SrcParagraph, SrcPhoto
 from .errors import Collector, Location, TemplateError, TranslationError
+from .i18n import figures as nb
+from .i18n.formatting import format_figure, format_list
+from .i18n.locale import identity, same_language, same_tongue
+from .i18n.placeholders import fill, fill_spans, placeholders
 from .layout import WORDS, Layout, Msg, Part
 from .model import (
     Bar,
@@ -38,20 +40,16 @@ from .model import (
     Texts,
     Toc,
 )
-from .text import clean_text, fill, fill_spans
+from .po.io import message_line
+from .po.lookup import Catalogs, Lookup
+from .text import clean_text
 
 LAYOUT_CONTEXT = "layout"
 
 
-def bcp47(tag: str) -> str:
-    """``zh`` → ``zh-CN``, ``en`` → ``en-US``: the language tag documents carry."""
-    locale = nb.get_locale(tag)
-    territory = locale.territory or nb.likely_territory(tag)
-    return f"{locale.language}-{territory}" if territory else locale.language
-
-
 def _language(tag: str) -> Language:
-    return Language(tag, bcp47(tag), nb.is_east_asian(tag), nb.likely_script(tag))
+    edition = identity(tag)
+    return Language(tag, edition.bcp47, edition.east_asian, edition.script)
 
 
 def document_date(report: Report) -> datetime.datetime:
@@ -96,7 +94,7 @@ class _Language:
                 self.fell_back = True
                 self._figures[key] = self.source.figure(name, qualified)
                 return self._figures[key]
-            self._figures[key] = nb.format_figure(
+            self._figures[key] = format_figure(
                 src.figure, self.tag, _FigureMessages(self), self.style, qualified=qualified
             )
         return self._figures[key]
@@ -258,8 +256,6 @@ class _FigureMessages:
 def _style_for(report: Report, tag: str) -> nb.NumberStyle:
     """The content's house style for the edition: its own entry, else the language's (a
     style for ``en`` serves ``en_GB`` too)."""
-    from .catalog import same_language, same_tongue
-
     for match in (same_language, same_tongue):
         for key, style in report.styles.items():
             if key == tag or match(key, tag):
@@ -281,7 +277,7 @@ def localize(
         _Language(
             tag,
             catalogs.lookup(tag, report.language),
-            catalogs.lookup(tag, TEMPLATE_LANGUAGE),
+            catalogs.lookup(tag, nb.TEMPLATE_LANGUAGE),
             _style_for(report, tag),
             report,
             problems,
@@ -291,7 +287,7 @@ def localize(
     source_language = _Language(
         report.language,
         catalogs.lookup(report.language, report.language),
-        catalogs.lookup(report.language, TEMPLATE_LANGUAGE),
+        catalogs.lookup(report.language, nb.TEMPLATE_LANGUAGE),
         _style_for(report, report.language),
         report,
         problems,
@@ -352,7 +348,7 @@ def localize(
         subject=" / ".join(t.text for t in (texts(report.subject) or ())),
         author=" / ".join(a for a in authors if a),
         keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
-        language=bcp47(languages[0]),
+        language=identity(languages[0]).bcp47,
         created=document_date(report),
     )
     problems.raise_if_any()
@@ -393,7 +389,7 @@ def _part(
                 date = tuple(
                     Text(
                         lang.tag,
-                        nb.format_figure(figure, lang.tag, _FigureMessages(lang), lang.style),
+                        format_figure(figure, lang.tag, _FigureMessages(lang), lang.style),
                     )
                     for lang in langs
                 )
@@ -402,7 +398,7 @@ def _part(
                 byline = words(
                     args.get("byline"),
                     "byline",
-                    authors=lambda lang: nb.format_list(
+                    authors=lambda lang: format_list(
                         [lang.text(a) for a in report.authors], lang.tag, _FigureMessages(lang)
                     ),
                 )

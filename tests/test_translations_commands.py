@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project, require, run
-from jbreport.catalog import read_catalog, save_catalog
 from jbreport.cli import main
 from jbreport.content import load_reports
 from jbreport.errors import TranslationError
-from jbreport.translations import Counts, extract, init, status, update
+from jbreport.po.io import read_catalog, save_catalog
+from jbreport.translations.commands import extract, init, update
+from jbreport.translations.status import Counts, status
 
 REPORT = "jiangbei-2023"
 LAYOUT_CONTEXTS = {"layout", "figure", "qualifier", "money"}

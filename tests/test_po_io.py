@@ -14,20 +14,14 @@ from babel.messages.catalog import Catalog, Message
 
 from conftest import ROOT, copy_project, require, run
 from jbreport.build import default_editions
-from jbreport.catalog import (
-    Lookup,
-    load_catalogs,
-    new_catalog,
-    parse_language,
-    read_catalog,
-    render_po,
-    same_language,
-    save_catalog,
-)
 from jbreport.cli import main
 from jbreport.content import load_reports
 from jbreport.errors import JbreportError, TranslationError
-from jbreport.translations import init
+from jbreport.i18n.locale import parse_language, same_language
+from jbreport.po.io import read_catalog, render_po, save_catalog
+from jbreport.po.lookup import Lookup, load_catalogs
+from jbreport.po.template import new_catalog
+from jbreport.translations.commands import init
 
 HEADER = """\
 msgid ""

@@ -1,0 +1,269 @@
+"""Figures read out of text: an editor's typed figure (``302.5亿``) and the figures a
+translation states, which the checker compares with its source's.
+
+The reader understands scales and units: 302.5亿 is 30.25 billion, 5.5万 is 55,000, 个百分点
+are percentage points, 公里 are km, and dates may be written in either language's order.
+Each language's scale words (:mod:`.scales`), kilometre words, month names and decimal and
+group separators come from its CLDR data.  It reads whatever :mod:`.formatting` writes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale
+from babel.dates import get_month_names
+from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
+from babel.units import format_unit
+
+from .figures import FigureValueError
+from .locale import get_locale
+from .placeholders import without_placeholders
+from .scales import MARKS, scale_words, scales
+from .script import UNSPACED
+
+
+def parse_number(text: str, tag: str) -> Decimal:
+    """Read a figure as an editor types it: ``302.5亿``, ``5.5万``, ``1.2 billion``, ``2213``.
+
+    Scale words are the locale's own, from CLDR.  The result keeps the digits typed, so
+    ``302.5亿`` is ``Decimal('3.025E+10')`` and formats back to 30.25 billion, never 30.250.
+    """
+    raw = text.strip().replace("\u00a0", " ")
+    m = re.fullmatch(r"([+-]?)(\d[\d,.\u202f'’]*|[.,]\d+)\s*(.*)", raw)
+    if not m:
+        raise FigureValueError(f"not a number: {text!r}")
+    sign, digits, word = m[1], m[2], m[3].strip()
+    try:
+        # the locale's own separators: 3,025 is 3.025 in German, 55.000 fifty-five thousand
+        number = parse_decimal(digits, locale=get_locale(tag), strict=True)
+    except NumberFormatError as exc:
+        hint = f" (did you mean {exc.suggestions[0]}?)" if exc.suggestions else ""
+        raise FigureValueError(f"not a number as {tag} writes it: {text!r}{hint}") from None
+    except (InvalidOperation, ValueError):
+        raise FigureValueError(f"not a number: {text!r}") from None
+    if sign == "-":
+        number = -number
+    if not word:
+        return number
+    for scale in sorted(scales(tag), key=lambda s: -len(s.patterns[0][1])):
+        for _category, pattern in scale.patterns:
+            if pattern.replace("0", "").strip() == word:
+                return number.scaleb(scale.divisor)
+    words = sorted({p.replace("0", "").strip() for s in scales(tag) for _c, p in s.patterns})
+    raise FigureValueError(
+        f"unknown scale word {word!r} in {text!r}; {tag} knows: {', '.join(words) or 'none'}"
+    )
+
+
+# Scale words: those of the text's locale come from CLDR's long and short compact decimal
+# patterns (de "0 Milliarden", "0 Mrd."; es "0 mil millones", "0 billones"; ja "0兆"), each with
+# its power of ten.  The Chinese ones below are read in any text (the characters are
+# unambiguous); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
+_SCALES_ZH = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
+# Press abbreviations CLDR does not list (its English short forms are K, M, B, T).
+_SCALES_EXTRA = {"en": {"mn": 6, "bn": 9, "tn": 12}}
+_PERCENT = ("%", "％", "per cent", "percent", "pour cent")
+_POINTS = (
+    "个百分点",
+    "percentage point",
+    "percentage points",
+    "pp",
+    "point de pourcentage",
+    "points de pourcentage",
+)
+_KM = (  # read in any text; each locale adds its CLDR names of length-kilometer
+    "公里",
+    "km",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "kilomètre",
+    "kilomètres",
+)
+_SPACES = " \u00a0\u202f"
+_ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
+_ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
+_ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """How figures are written in one language: numbers, scale words, month names."""
+
+    number: re.Pattern[str]
+    scales: dict[str, int]  # words compared without case ("Milliarden", "milliarden")
+    abbreviations: dict[str, int]  # compared as written ("M" is a million, "m" is not)
+    units: dict[str, str]  # lower-cased unit word → dimension
+    dmy: re.Pattern[str] | None
+    mdy: re.Pattern[str] | None
+    months: dict[str, int]
+
+    def scale(self, word: str) -> int:
+        """The power of ten a matched scale word stands for (0 for none)."""
+        key = " ".join(word.split())
+        if key in self.abbreviations:
+            return self.abbreviations[key]
+        return self.scales.get(key.lower(), 0)
+
+
+_KILOMETRE_SAMPLES = ((Decimal(1), "0"), (Decimal(2), "0"), (Decimal(5), "0"), (Decimal(21), "0"))
+
+
+def _kilometre_words(locale: Locale) -> set[str]:
+    """How ``locale`` writes kilometres after a number, from CLDR's unit patterns in each
+    length and plural form: km, Kilometer, kilómetros, キロメートル, км, километров…"""
+    words: set[str] = set()
+    samples = (*_KILOMETRE_SAMPLES, (Decimal("1.5"), "0.0"))
+    for length in ("long", "short", "narrow"):
+        for value, pattern in samples:
+            text = format_unit(
+                value, "length-kilometer", length=length, format=pattern, locale=locale
+            )
+            text = text.translate({ord(c): None for c in MARKS})
+            m = re.fullmatch(r"\s*[\d.,\u066b\u066c\u2019' \u00a0\u202f]*\d\s*(\D+)", text)
+            if m and m[1].strip():
+                words.add(" ".join(m[1].split()).lower())
+    return words
+
+
+def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
+    """A regular expression of ``words`` (compared without case) and ``exact`` (compared as
+    written), longest first; any space in a word matches any run of spaces; a word ending in a
+    letter of a spaced script must end there ("mil" is not the start of "millones")."""
+    choices = {word: False for word in words} | {word: True for word in exact}
+    out = []
+    for word in sorted(choices, key=lambda w: (-len(w), w)):
+        regex = r"\s+".join(re.escape(part) for part in word.split())
+        if word[-1].isalpha() and not UNSPACED.match(word[-1]):
+            # an abbreviation ends at a space or punctuation: 5 M, but not the M of M&A
+            regex += r"(?![^\s.,;:!?)\]}»”’'\"])" if choices[word] else r"(?![^\W\d_])"
+        if choices[word] and len(word) == 1:
+            # a one-letter abbreviation only attached to its number: 5M, not "Room 5 B"
+            regex = r"(?<!\s)" + regex
+        out.append(f"(?-i:{regex})" if choices[word] else regex)
+    return "|".join(out)
+
+
+@functools.lru_cache(maxsize=32)
+def _reader(language: str) -> _Reader:
+    """The reader of ``language``, a locale tag such as zh, zh_Hant, de or pt-BR.  A tag
+    CLDR does not know is read as English, as it always was."""
+    try:
+        locale = get_locale(language)
+    except FigureValueError:
+        locale = get_locale("en")
+    base = locale.language
+    decimal = get_decimal_symbol(locale)
+    group = get_group_symbol(locale)
+    groups = _SPACES if group in _SPACES else group + ("'" if group == "’" else "")
+    g = "[" + re.escape(groups) + "]"
+    compact = scale_words(str(locale))
+    long, short, prefixes = compact.long, compact.short, compact.prefixes
+    known = {**_SCALES_ZH, **_SCALES_EXTRA.get(base, {}), **long}
+    words = _alternatives(known, short)
+    units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
+    units.update({u: "percent" for u in _PERCENT})
+    units.update({u: "points" for u in _POINTS})
+    unit_words = _alternatives(units)
+    prefix = ""
+    if prefixes:
+        prefix = rf"(?:(?<![^\W\d_])(?P<prefix>{_alternatives(prefixes)})\s?)?"
+    number = re.compile(
+        prefix
+        + rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(?P<integer>\d{{1,3}}(?:{g}\d{{3}})+(?!\d)|\d+)"
+        rf"(?:{re.escape(decimal)}(?P<fraction>\d+))?"
+        rf"(?:\s?(?P<scale>{words}))?"
+        rf"(?:\s?(?P<unit>{unit_words}))?",
+        re.IGNORECASE,
+    )
+    months: dict[str, int] = {}
+    dmy = mdy = None
+    if base not in ("zh", "ja", "ko"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for index, name in get_month_names(width, context, locale).items():
+                    months.setdefault(str(name), int(index))
+                    months.setdefault(str(name).rstrip("."), int(index))
+        names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+        month = rf"(?<!\w)({names})\.?(?!\w)"
+        dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
+        mdy = re.compile(
+            rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?"
+        )
+    return _Reader(
+        number,
+        {k.lower(): v for k, v in {**known, **prefixes}.items()},
+        short,
+        units,
+        dmy,
+        mdy,
+        months,
+    )
+
+
+def _num(integer: str, fraction: str | None) -> Decimal:
+    digits = "".join(c for c in integer if c.isdigit())
+    try:
+        return Decimal(digits + ("." + fraction if fraction else ""))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
+    """The figures a text of ``language`` states, as (dimension, value) pairs,
+    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
+    reader = _reader(language)
+    found: Counter[tuple[str, Decimal]] = Counter()
+    rest = without_placeholders(text)
+    # dates first, so their digits are not read as counts
+    for m in _ZH_DATE.finditer(rest):
+        found[("year", Decimal(m[1]))] += 1
+        if m[2]:
+            found[("month", Decimal(m[2]))] += 1
+        if m[3]:
+            found[("day", Decimal(m[3]))] += 1
+    rest = _ZH_DATE.sub(" ", rest)
+    for m in _ZH_MONTHDAY.finditer(rest):
+        found[("month", Decimal(m[1]))] += 1
+        found[("day", Decimal(m[2]))] += 1
+    rest = _ZH_MONTHDAY.sub(" ", rest)
+    for m in _ZH_MONTH.finditer(rest):
+        found[("month", Decimal(m[1]))] += 1
+    rest = _ZH_MONTH.sub(" ", rest)
+    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(rest):
+            if order == "dmy":
+                day, month, year = m[1], m[2], m[3]
+            else:
+                month, day, year = m[1], m[2], m[3]
+            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
+            if index:
+                found[("month", Decimal(index))] += 1
+            if day:
+                found[("day", Decimal(day))] += 1
+            if year:
+                found[("year", Decimal(year))] += 1
+        rest = pattern.sub(" ", rest)
+    for m in reader.number.finditer(rest):
+        grouped = not m["integer"].isdigit()
+        value = _num(m["integer"], m["fraction"])
+        scale = m["scale"] or m.groupdict().get("prefix") or ""
+        value = value.scaleb(reader.scale(scale))
+        unit = reader.units.get(" ".join((m["unit"] or "").split()).lower())
+        if unit is not None:
+            dimension = unit
+        elif not scale and not m["fraction"] and not grouped and 1900 <= value <= 2100:
+            dimension = "year"  # 2022 and 2022年 are the same year
+        else:
+            dimension = "number"
+        found[(dimension, value.normalize())] += 1
+    return found
