@@ -297,6 +297,28 @@ def test_previous_msgid_and_obsolete_flags_survive_a_round_trip(tmp_path: Path) 
     assert render_po(back) == path.read_bytes()
 
 
+def test_previous_msgid_is_lifted_from_the_translator_comments(tmp_path: Path) -> None:
+    """Babel reads ``#| msgid`` as a translator comment; only those lines become the
+    previous msgid, and every other comment and line number stays as written."""
+    path = tmp_path / "zh.po"
+    path.write_text(
+        HEADER.replace("Language: en", "Language: zh")
+        + "# | a translator's note, not a previous msgid\n"
+        "#, fuzzy\n"
+        '#| msgid "old "\n'
+        '#| "text"\n'
+        "# after it\n"
+        'msgctxt "a/1"\n'
+        'msgid "new text"\n'
+        'msgstr "新"\n',
+        encoding="utf-8",
+    )
+    message = read_catalog(path).get("new text", "a/1")
+    assert message.previous_id == ["old text"]
+    assert message.user_comments == ["| a translator's note, not a previous msgid", "after it"]
+    assert message.lineno == 13
+
+
 def test_gettext_reads_previous_msgids_and_obsolete_entries(tmp_path: Path) -> None:
     msgfmt = require("msgfmt")
     path = tmp_path / "zh.po"

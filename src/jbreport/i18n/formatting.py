@@ -64,11 +64,6 @@ def _shown(value: Decimal, decimals: int | None) -> Decimal:
     return _round(value, decimals)
 
 
-@cache
-def _number_pattern(text: str) -> NumberPattern:
-    return parse_pattern(text)
-
-
 def _digits(
     value: Decimal,
     tag: str,
@@ -89,8 +84,17 @@ def _digits(
         return str(
             pattern.apply(value, locale, decimal_quantization=False, group_separator=grouping)
         )
-    pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
-    return str(pattern.apply(value, locale, group_separator=grouping))
+    return str(_fixed_pattern(tag, decimals).apply(value, locale, group_separator=grouping))
+
+
+@cache
+def _fixed_pattern(tag: str, decimals: int) -> NumberPattern:
+    """The locale's decimal pattern (its grouping: 12,34,567 in India) with exactly
+    ``decimals`` fraction digits."""
+    integer = pattern_text(get_locale(tag).decimal_formats[None]).split(".")[0]
+    if not re.fullmatch(r"[#,]*0+", integer):
+        integer = "#,##0"
+    return parse_pattern(integer + ("." + "0" * decimals if decimals else ""))
 
 
 def format_number(

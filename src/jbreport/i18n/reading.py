@@ -24,7 +24,7 @@ from babel.units import format_unit
 from .figures import FigureValueError
 from .locale import get_locale
 from .placeholders import without_placeholders
-from .scales import MARKS, scale_words, scales
+from .scales import MARKS, pattern_text, scale_words, scales
 from .script import UNSPACED
 
 
@@ -100,6 +100,7 @@ class _Reader:
     number: re.Pattern[str]
     scales: dict[str, int]  # words compared without case ("Milliarden", "milliarden")
     abbreviations: dict[str, int]  # compared as written ("M" is a million, "m" is not)
+    around: dict[tuple[str, str], int]  # a word on each side of the digits, without case
     units: dict[str, str]  # lower-cased unit word → dimension
     dmy: re.Pattern[str] | None
     mdy: re.Pattern[str] | None
@@ -111,6 +112,14 @@ class _Reader:
         if key in self.abbreviations:
             return self.abbreviations[key]
         return self.scales.get(key.lower(), 0)
+
+    def exponent(self, prefix: str, suffix: str) -> int:
+        """The power of ten of the words before and after a number (0 for none)."""
+        if prefix and suffix:
+            key = (" ".join(prefix.split()).lower(), " ".join(suffix.split()).lower())
+            if key in self.around:
+                return self.around[key]
+        return self.scale(suffix or prefix)
 
 
 _KILOMETRE_SAMPLES = ((Decimal(1), "0"), (Decimal(2), "0"), (Decimal(5), "0"), (Decimal(21), "0"))
@@ -151,7 +160,7 @@ def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
     return "|".join(out)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.cache  # a project has a few languages; the property test reads all of CLDR's
 def _reader(language: str) -> _Reader:
     """The reader of ``language``, a locale tag such as zh, zh_Hant, de or pt-BR.  A tag
     CLDR does not know is read as English, as it always was."""
@@ -159,53 +168,91 @@ def _reader(language: str) -> _Reader:
         locale = get_locale(language)
     except FigureValueError:
         locale = get_locale("en")
-    base = locale.language
-    decimal = get_decimal_symbol(locale)
-    group = get_group_symbol(locale)
-    groups = _SPACES if group in _SPACES else group + ("'" if group == "’" else "")
-    g = "[" + re.escape(groups) + "]"
     compact = scale_words(str(locale))
-    long, short, prefixes = compact.long, compact.short, compact.prefixes
-    known = {**_SCALES_ZH, **_SCALES_EXTRA.get(base, {}), **long}
-    words = _alternatives(known, short)
+    known = {**_SCALES_ZH, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
     units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
     units.update({u: "percent" for u in _PERCENT})
     units.update({u: "points" for u in _POINTS})
-    unit_words = _alternatives(units)
-    prefix = ""
-    if prefixes:
-        prefix = rf"(?:(?<![^\W\d_])(?P<prefix>{_alternatives(prefixes)})\s?)?"
-    number = re.compile(
-        prefix
-        + rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(?P<integer>\d{{1,3}}(?:{g}\d{{3}})+(?!\d)|\d+)"
-        rf"(?:{re.escape(decimal)}(?P<fraction>\d+))?"
-        rf"(?:\s?(?P<scale>{words}))?"
-        rf"(?:\s?(?P<unit>{unit_words}))?",
-        re.IGNORECASE,
-    )
-    months: dict[str, int] = {}
-    dmy = mdy = None
-    if base not in ("zh", "ja", "ko"):
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for index, name in get_month_names(width, context, locale).items():
-                    months.setdefault(str(name), int(index))
-                    months.setdefault(str(name).rstrip("."), int(index))
-        names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-        month = rf"(?<!\w)({names})\.?(?!\w)"
-        dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
-        mdy = re.compile(
-            rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?"
-        )
+    dmy, mdy, months = _date_patterns(locale)
     return _Reader(
-        number,
-        {k.lower(): v for k, v in {**known, **prefixes}.items()},
-        short,
+        _number_pattern(locale, known, units),
+        {k.lower(): v for k, v in {**known, **compact.prefixes}.items()},
+        compact.short,
+        compact.around,
         units,
         dmy,
         mdy,
         months,
     )
+
+
+def _integer(locale: Locale) -> str:
+    """A regular expression of an integer as the locale groups it: 1,234,567; 12,34,567
+    (Indian: groups of two above the first three); 1 234 567 with any kind of space."""
+    group = get_group_symbol(locale)
+    groups = _SPACES if group in _SPACES else group + ("'" if group in "’'" else "")
+    g = "[" + re.escape(groups) + "]"
+    sizes = [
+        pattern.grouping
+        for pattern in (locale.decimal_formats.get(None), locale.percent_formats.get(None))
+        if pattern is not None and 0 < pattern.grouping[0] < 10 and 0 < pattern.grouping[1] < 10
+    ]
+    if not sizes:
+        return r"\d+"
+    primary = "|".join(sorted({rf"\d{{{p}}}" for p, _s in sizes}))
+    secondary = "|".join(sorted({rf"\d{{{s}}}" for _p, s in sizes}))
+    # the whole run of groups: 85,740,197 is one number, never 85,740 and 197
+    return rf"\d+(?:{g}(?:{secondary}))*{g}(?:{primary})(?!\d|{g}\d)|\d+"
+
+
+def _number_pattern(
+    locale: Locale, known: dict[str, int], units: dict[str, str]
+) -> re.Pattern[str]:
+    """A figure: an optional scale word before it, or a percent sign where the locale puts
+    it first (tr %5); the digits; an optional scale word and an optional unit after it."""
+    compact = scale_words(str(locale))
+    decimal = get_decimal_symbol(locale)
+    before = {**compact.prefixes, **{b: 0 for b, _a in compact.around}}
+    after = _alternatives({**known, **{a: 0 for _b, a in compact.around}}, compact.short)
+    lead = []
+    if before:
+        # the sign of a negative figure follows a word before it: Miliyan -3.9
+        lead.append(rf"(?<![^\W\d_])(?P<prefix>{_alternatives(before)})\s?(?:[-\u2212]\s?)?")
+    percent = pattern_text(locale.percent_formats.get(None) or "0%")
+    if percent.strip(MARKS + "-").startswith("%"):
+        lead.append(r"(?P<percent>[%％])\s?(?:[-\u2212]\s?)?")
+    return re.compile(
+        (f"(?:{'|'.join(lead)})?" if lead else "")
+        + rf"(?<![A-Za-z0-9_{re.escape(decimal)}])(?P<integer>{_integer(locale)})"
+        rf"(?:{re.escape(decimal)}(?P<fraction>\d+))?"
+        rf"(?:\s?(?P<scale>{after}))?"
+        rf"(?:\s?(?P<unit>{_alternatives(units)}))?",
+        re.IGNORECASE,
+    )
+
+
+def _date_patterns(
+    locale: Locale,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, int]]:
+    """Day-month-year and month-day-year dates with the locale's month names (none for
+    Chinese, Japanese and Korean, whose dates are read by number: 2023年3月5日)."""
+    months: dict[str, int] = {}
+    if locale.language in ("zh", "ja", "ko"):
+        return None, None, months
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for index, name in get_month_names(width, context, locale).items():
+                if not any(c.isalpha() for c in str(name)):
+                    continue  # months known by number (dz 12): a number, not a month
+                months.setdefault(str(name), int(index))
+                months.setdefault(str(name).rstrip("."), int(index))
+    if not months:
+        return None, None, months
+    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+    month = rf"(?<!\w)({names})\.?(?!\w)"
+    dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
+    mdy = re.compile(rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?")
+    return dmy, mdy, months
 
 
 def _num(integer: str, fraction: str | None) -> Decimal:
@@ -221,49 +268,50 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
     language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
     reader = _reader(language)
     found: Counter[tuple[str, Decimal]] = Counter()
-    rest = without_placeholders(text)
     # dates first, so their digits are not read as counts
-    for m in _ZH_DATE.finditer(rest):
-        found[("year", Decimal(m[1]))] += 1
-        if m[2]:
-            found[("month", Decimal(m[2]))] += 1
-        if m[3]:
-            found[("day", Decimal(m[3]))] += 1
-    rest = _ZH_DATE.sub(" ", rest)
-    for m in _ZH_MONTHDAY.finditer(rest):
-        found[("month", Decimal(m[1]))] += 1
-        found[("day", Decimal(m[2]))] += 1
-    rest = _ZH_MONTHDAY.sub(" ", rest)
-    for m in _ZH_MONTH.finditer(rest):
-        found[("month", Decimal(m[1]))] += 1
-    rest = _ZH_MONTH.sub(" ", rest)
-    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(rest):
-            if order == "dmy":
-                day, month, year = m[1], m[2], m[3]
-            else:
-                month, day, year = m[1], m[2], m[3]
-            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
-            if index:
-                found[("month", Decimal(index))] += 1
-            if day:
-                found[("day", Decimal(day))] += 1
-            if year:
-                found[("year", Decimal(year))] += 1
-        rest = pattern.sub(" ", rest)
+    rest = _dates(without_placeholders(text), reader, found)
     for m in reader.number.finditer(rest):
         grouped = not m["integer"].isdigit()
-        value = _num(m["integer"], m["fraction"])
-        scale = m["scale"] or m.groupdict().get("prefix") or ""
-        value = value.scaleb(reader.scale(scale))
+        prefix = m.groupdict().get("prefix") or ""
+        suffix = m["scale"] or ""
+        value = _num(m["integer"], m["fraction"]).scaleb(reader.exponent(prefix, suffix))
         unit = reader.units.get(" ".join((m["unit"] or "").split()).lower())
+        if m.groupdict().get("percent"):
+            unit = "percent"
         if unit is not None:
             dimension = unit
-        elif not scale and not m["fraction"] and not grouped and 1900 <= value <= 2100:
+        elif not (prefix or suffix) and not m["fraction"] and not grouped and 1900 <= value <= 2100:
             dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
         found[(dimension, value.normalize())] += 1
     return found
+
+
+def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> str:
+    """Count the dates of ``text`` into ``found``; the text without them."""
+    for m in _ZH_DATE.finditer(text):
+        found[("year", Decimal(m[1]))] += 1
+        if m[2]:
+            found[("month", Decimal(m[2]))] += 1
+        if m[3]:
+            found[("day", Decimal(m[3]))] += 1
+    text = _ZH_DATE.sub(" ", text)
+    for m in _ZH_MONTHDAY.finditer(text):
+        found[("month", Decimal(m[1]))] += 1
+        found[("day", Decimal(m[2]))] += 1
+    text = _ZH_MONTHDAY.sub(" ", text)
+    for m in _ZH_MONTH.finditer(text):
+        found[("month", Decimal(m[1]))] += 1
+    text = _ZH_MONTH.sub(" ", text)
+    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
+            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
+            for dimension, value in (("month", index), ("day", day), ("year", m[3])):
+                if value:
+                    found[(dimension, Decimal(value))] += 1
+        text = pattern.sub(" ", text)
+    return text

@@ -121,14 +121,16 @@ class ScaleWords:
     long: dict[str, int]  # suffix words of the long patterns, lower-cased
     short: dict[str, int]  # suffix abbreviations of the short ones, as written
     prefixes: dict[str, int]  # words before the digits, lower-cased
+    around: dict[tuple[str, str], int]  # words on both sides (my, wo), lower-cased
 
 
 @cache
 def scale_words(tag: str) -> ScaleWords:
     """Every scale word of the locale's compact patterns ("Milliarden", "Mrd." and "Mrd").
-    A word standing for two different powers is no scale word; a pattern with a word on
-    both sides of its digits is not read."""
-    words = ScaleWords({}, {}, {})
+    A word standing for two different powers in one style is no scale word; where the long
+    and the short patterns disagree (CLDR's ne), the long one, which :func:`scales` writes,
+    wins."""
+    words = ScaleWords({}, {}, {}, {})
     ambiguous: set[str] = set()
 
     def add(table: dict[str, int], word: str, exponent: int) -> None:
@@ -137,8 +139,8 @@ def scale_words(tag: str) -> ScaleWords:
 
     for p in compact_patterns(tag):
         if p.before and p.after:
-            continue  # a word on both sides (my, wo): not read
-        if p.after:
+            words.around.setdefault((p.before.lower(), p.after.lower()), p.exponent)
+        elif p.after:
             word = p.after.lower() if p.style == "long" else p.after
             table = words.long if p.style == "long" else words.short
             add(table, word, p.exponent)
@@ -149,4 +151,8 @@ def scale_words(tag: str) -> ScaleWords:
     for table in (words.long, words.short, words.prefixes):
         for word in ambiguous & table.keys():
             del table[word]
+    for word in [
+        w for w in words.short if words.long.get(w.lower(), words.short[w]) != words.short[w]
+    ]:
+        del words.short[word]
     return words

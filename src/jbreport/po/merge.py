@@ -39,56 +39,80 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     """
     live = [m for m in catalog if m.id]
     obsolete = list(catalog.obsolete.values())
-    exact: dict[tuple[str, str | None], Message] = {}
-    for message in [*live, *obsolete]:
-        exact.setdefault((singular(message), message.context), message)
-    by_id: dict[str, Message] = {}
-    for message in sorted(
-        (m for m in [*live, *obsolete] if _has_translation(m)), key=lambda m: m.fuzzy
-    ):
-        by_id.setdefault(singular(message), message)
     template_messages = [m for m in template if m.id]
-    template_contexts = Counter(m.context for m in template_messages)
-    live_by_context: dict[str | None, list[Message]] = {}
-    for message in live:
-        live_by_context.setdefault(message.context, []).append(message)
-
-    used: set[int] = set()
-    chosen: dict[int, Message] = {}
-    for index, new in enumerate(template_messages):  # 1. same msgctxt and msgid
-        old = exact.get((singular(new), new.context))
-        if old is not None:
-            chosen[index] = _carry(old, new, catalog, fuzzy=old.fuzzy)
-            used.add(id(old))
-    for index, new in enumerate(template_messages):  # 2. the string moved
-        if index in chosen:
-            continue
-        old = by_id.get(singular(new))
-        if old is not None:
-            chosen[index] = _carry(old, new, catalog, fuzzy=old.fuzzy)
-            used.add(id(old))
-    for index, new in enumerate(template_messages):  # 3. the string was edited
-        if index in chosen or "/" not in (new.context or "") or template_contexts[new.context] > 1:
-            continue
-        candidates = live_by_context.get(new.context, [])
-        if len(candidates) != 1:
-            continue
-        old = candidates[0]
-        if id(old) in used or not _has_translation(old):
-            continue
-        chosen[index] = _carry(old, new, catalog, fuzzy=True)
-        chosen[index].previous_id = (
-            list(old.previous_id) if old.fuzzy and old.previous_id else _ids(old)
-        )
-        used.add(id(old))
-
+    matcher = _Matcher(catalog, live, obsolete)
+    chosen = matcher.match(template_messages)
     for message in live:
         catalog.delete(message.id, message.context)
     for index, new in enumerate(template_messages):
         message = chosen.get(index) or _carry(None, new, catalog, fuzzy=False)
         catalog[message.id] = message
+    catalog.obsolete = _obsolete([*obsolete, *live], matcher.used)
+    return catalog
+
+
+class _Matcher:
+    """The old entries of a catalog, looked up by msgctxt and msgid, by msgid, by msgctxt."""
+
+    def __init__(self, catalog: Catalog, live: list[Message], obsolete: list[Message]) -> None:
+        self.catalog = catalog
+        self.exact: dict[tuple[str, str | None], Message] = {}
+        for message in [*live, *obsolete]:
+            self.exact.setdefault((singular(message), message.context), message)
+        self.by_id: dict[str, Message] = {}
+        for message in sorted(
+            (m for m in [*live, *obsolete] if _has_translation(m)), key=lambda m: m.fuzzy
+        ):
+            self.by_id.setdefault(singular(message), message)
+        self.live_by_context: dict[str | None, list[Message]] = {}
+        for message in live:
+            self.live_by_context.setdefault(message.context, []).append(message)
+        self.used: set[int] = set()
+
+    def match(self, template_messages: list[Message]) -> dict[int, Message]:
+        """The merged entry of each template entry (by its index) that has an old one."""
+        chosen: dict[int, Message] = {}
+        for index, new in enumerate(template_messages):  # 1. same msgctxt and msgid
+            old = self.exact.get((singular(new), new.context))
+            if old is not None:
+                chosen[index] = self.take(old, new, fuzzy=old.fuzzy)
+        for index, new in enumerate(template_messages):  # 2. the string moved
+            if index not in chosen:
+                old = self.by_id.get(singular(new))
+                if old is not None:
+                    chosen[index] = self.take(old, new, fuzzy=old.fuzzy)
+        contexts = Counter(m.context for m in template_messages)
+        for index, new in enumerate(template_messages):  # 3. the string was edited
+            if index not in chosen and contexts[new.context] == 1:
+                edited = self.edited(new)
+                if edited is not None:
+                    chosen[index] = edited
+        return chosen
+
+    def take(self, old: Message, new: Message, *, fuzzy: bool) -> Message:
+        self.used.add(id(old))
+        return _carry(old, new, self.catalog, fuzzy=fuzzy)
+
+    def edited(self, new: Message) -> Message | None:
+        """The one live, translated, untaken entry of a content path (``layout`` and the
+        figure words name no place): fuzzy, with the msgid it was translated from."""
+        if "/" not in (new.context or ""):
+            return None
+        candidates = self.live_by_context.get(new.context, [])
+        if len(candidates) != 1:
+            return None
+        old = candidates[0]
+        if id(old) in self.used or not _has_translation(old):
+            return None
+        merged = self.take(old, new, fuzzy=True)
+        merged.previous_id = list(old.previous_id) if old.fuzzy and old.previous_id else _ids(old)
+        return merged
+
+
+def _obsolete(old: list[Message], used: set[int]) -> dict[str | tuple[str, str], Message]:
+    """The old entries no template entry took that hold something: obsolete (``#~``)."""
     kept: dict[str | tuple[str, str], Message] = {}
-    for message in [*obsolete, *live]:
+    for message in old:
         if id(message) in used or not (_has_translation(message) or message.user_comments):
             continue
         key = (singular(message), message.context) if message.context else singular(message)
@@ -96,8 +120,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             message.locations = []
             message.auto_comments = []
             kept[key] = message
-    catalog.obsolete = kept
-    return catalog
+    return kept
 
 
 def singular(message: Message) -> str:
