@@ -4,13 +4,18 @@ fonts and the language tags documents carry."""
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from jbreport.build import Project, build
-from jbreport.i18n.locale import Identity, identity, same_language, same_tongue
+from conftest import copy_project, require, run
+from jbreport.build import Project, build, default_editions
+from jbreport.content import load_reports
+from jbreport.errors import TranslationError
+from jbreport.i18n.locale import Identity, identity, parse_language, same_language, same_tongue
+from jbreport.po.lookup import load_catalogs
 from jbreport.translations.commands import init
 from test_content import project
 
@@ -78,3 +83,118 @@ def test_an_edition_carries_its_own_language_tag(tmp_path: Path, edition: str, t
         assert "zh-CN" not in styles
     else:  # its untranslated strings fall back to the Chinese source, tagged zh-CN
         assert re.search(rf'<w:lang [^>]*w:val="{tag}"', styles)
+
+
+# -- language tags as catalogs name them -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "language", "script", "territory"),
+    [
+        ("zh_TW", "zh", "Hant", "TW"),
+        ("zh_CN", "zh", "Hans", "CN"),
+        ("pt_BR", "pt", None, "BR"),
+        ("pt-BR", "pt", None, "BR"),
+        ("sr_Latn", "sr", "Latn", None),
+        ("en_GB", "en", None, "GB"),
+    ],
+)
+def test_parse_language_keeps_the_tag_written(
+    tag: str, language: str, script: str | None, territory: str | None
+) -> None:
+    locale = parse_language(tag)
+    assert str(locale) == tag.replace("-", "_")
+    assert (locale.language, locale.script, locale.territory) == (language, script, territory)
+    assert locale.english_name  # CLDR's data
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("zh_Hans_TW", "did you mean 'zh_Hant_TW'"),
+        ("zh-hant-tw", "did you mean 'zh_Hant_TW'?"),
+        ("en_ZZ", "did you mean 'en_"),
+        ("Chinese", "did you mean 'zh'"),
+        ("iw", "CLDR calls it 'he'"),
+        ("xx", "not a CLDR locale id"),
+    ],
+)
+def test_an_unknown_language_comes_with_a_hint(language: str, hint: str) -> None:
+    with pytest.raises(TranslationError, match=f"unknown language {language!r}") as info:
+        parse_language(language)
+    assert hint in str(info.value)
+
+
+def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
+    """zh_TW is Traditional Chinese (CLDR's zh_Hant_TW), so it translates the Simplified
+    report; the file and its header keep the tag the translator wrote."""
+    root = copy_project(tmp_path)
+    path = init(root, "zh_TW")
+    assert path == root / "translations" / "zh_TW.po"
+    text = path.read_text(encoding="utf-8")
+    assert '"Language: zh_TW\\n"' in text
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+    assert "# Chinese (Traditional, Taiwan) translations" in text
+    assert 'msgctxt "jiangbei-2023/title"' in text  # the Simplified content, to translate
+    catalogs = load_catalogs(root / "translations")
+    assert catalogs.languages() == ["en", "zh", "zh_TW"]
+    assert not same_language("zh_TW", "zh") and same_language("zh_TW", "zh_Hant")
+    assert same_language("zh_CN", "zh")
+    lookup = catalogs.lookup("zh_TW", "zh")
+    assert not lookup.is_source and lookup.path == path
+    (report,) = load_reports(root / "content")
+    assert report.language == "zh"
+    # nothing translated yet: not a default edition (every sentence would be Simplified)
+    assert ("zh_TW",) not in default_editions(report, catalogs)
+    title = catalogs.by_language["zh_TW"].get(report.title.text, context=report.title.context)
+    title.string = "江北 將「願景畫」轉化為「實景圖」"
+    editions = default_editions(report, catalogs)
+    assert ("zh_TW",) in editions and ("zh", "zh_TW") in editions
+    with pytest.raises(TranslationError, match="already exists"):
+        init(root, "zh_TW")
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:
+        run(msgfmt, "--check", "-o", tmp_path / "zh_TW.mo", path)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("zh", "zh_CN", True),
+        ("zh", "zh_Hans", True),
+        ("zh", "zh_Hant", False),
+        ("zh_TW", "zh_Hant", True),
+        ("zh_HK", "zh_TW", False),
+        ("en", "en_US", True),
+        ("en", "en_GB", False),  # a British edition beside the American one
+        ("pt", "pt_BR", True),
+        ("pt", "pt_PT", False),
+        ("sr", "sr_Cyrl", True),
+        ("sr", "sr_Latn", False),
+    ],
+)
+def test_an_edition_is_a_language_script_and_region(a: str, b: str, same: bool) -> None:
+    assert same_language(a, b) is same
+
+
+def test_two_regions_of_one_language_are_two_editions(tmp_path: Path) -> None:
+    """en.po and en_GB.po beside each other: each edition reads its own catalog (they once
+    collided, both being 'en')."""
+    root = copy_project(tmp_path)
+    text = (root / "translations" / "en.po").read_text(encoding="utf-8")
+    title = "Jiangbei: Turning the “Blueprint” into “Reality”"
+    assert text.count(f'msgstr "{title}"') == 1
+    british = text.replace('"Language: en\\n"', '"Language: en_GB\\n"').replace(
+        f'msgstr "{title}"', 'msgstr "Jiangbei: Turning the Blueprint into Reality, UK"'
+    )
+    (root / "translations" / "en_GB.po").write_text(british, encoding="utf-8")
+    from jbreport.build import Project, build
+
+    result = build(
+        Project(root), editions=[("en",), ("en_GB",)], layouts=["factsheet"], formats=["pdf"]
+    )
+    assert len(result.written) == 2
+    out = root / "output"
+    american = run(require("pdftotext"), out / "jiangbei-2023.en.factsheet.pdf", "-")
+    uk = run(require("pdftotext"), out / "jiangbei-2023.en_GB.factsheet.pdf", "-")
+    assert "Reality, UK" in uk and "Reality, UK" not in american

@@ -63,9 +63,11 @@ def parse_number(text: str, tag: str) -> Decimal:
 
 # Scale words: those of the text's locale come from CLDR's long and short compact decimal
 # patterns (de "0 Milliarden", "0 Mrd."; es "0 mil millones", "0 billones"; ja "0兆"), each with
-# its power of ten.  The Chinese ones below are read in any text (the characters are
-# unambiguous); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
-_SCALES_ZH = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
+# its power of ten.  The Simplified Chinese ones (万 亿 万亿) are read in any text (the
+# characters are unambiguous), and 千, which CLDR's compact forms leave out (they write
+# 5000); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
+_ANY_TEXT_SCALES = "zh"
+_CHINESE_THOUSAND = {"千": 3}
 # Press abbreviations CLDR does not list (its English short forms are K, M, B, T).
 _SCALES_EXTRA = {"en": {"mn": 6, "bn": 9, "tn": 12}}
 _PERCENT = ("%", "％", "per cent", "percent", "pour cent")
@@ -169,7 +171,8 @@ def _reader(language: str) -> _Reader:
     except FigureValueError:
         locale = get_locale("en")
     compact = scale_words(str(locale))
-    known = {**_SCALES_ZH, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
+    chinese = {**_CHINESE_THOUSAND, **scale_words(_ANY_TEXT_SCALES).long}
+    known = {**chinese, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
     units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
     units.update({u: "percent" for u in _PERCENT})
     units.update({u: "points" for u in _POINTS})
