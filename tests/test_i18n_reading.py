@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jbreport.i18n import figures as nb
-from jbreport.i18n.formatting import format_figure
+from jbreport.i18n.formatting import format_figure, format_number
 from jbreport.i18n.locale import get_locale
 from jbreport.i18n.reading import figures_in, parse_number
 
@@ -84,6 +84,37 @@ def test_every_locale_reads_the_figures_it_writes_thoroughly(
     _round_trip(cases)
 
 
+numbers = st.tuples(
+    values, st.none() | st.integers(0, 3), st.sampled_from(["auto", "full"]), st.integers(1, 2)
+)
+
+
+@settings(max_examples=3, deadline=None)
+@given(st.lists(numbers, min_size=6, max_size=6))
+def test_every_locale_parses_the_numbers_it_writes(
+    cases: list[tuple[Decimal, int | None, str, int]],
+) -> None:
+    """An editor may paste a figure as jbreport wrote it: 12\u00a0345,6 (ru), milioni 5 (sw)."""
+    failures = []
+    for tag in LOCALES:
+        for value, decimals, scale, grouping in cases:
+            if decimals is not None:
+                scale = "full"  # with a scale word the decimals are the mantissa's
+            text = format_number(
+                value, tag, nb.NumberStyle(grouping), decimals=decimals, scale=scale
+            )
+            shown = value
+            if decimals is not None:
+                shown = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            try:
+                read: Decimal | str = parse_number(text, tag)
+            except nb.FigureValueError as exc:
+                read = str(exc)
+            if read != shown:
+                failures.append(f"{tag}: {value} -> {text!r} -> {read}")
+    assert not failures, "\n".join(failures[:20])
+
+
 @pytest.mark.parametrize(
     ("text", "tag", "expected"),
     [
@@ -118,6 +149,10 @@ def test_a_month_known_by_number_is_a_number() -> None:
         ("5.5万", "zh", Decimal("55000")),
         ("1.2 billion", "en", Decimal("1200000000")),
         ("3,025", "de", Decimal("3.025")),
+        ("12\u00a0345,6", "ru", Decimal("12345.6")),
+        ("12 345,6", "ru", Decimal("12345.6")),
+        ("milioni 5", "sw", Decimal("5000000")),
+        ("12,34,567", "hi", Decimal("1234567")),
     ],
 )
 def test_parse_number_reads_the_scale_words_formatting_writes(
