@@ -14,6 +14,7 @@ from conftest import copy_project, require, run
 from jbreport.cli import main
 from jbreport.errors import TranslationError
 from jbreport.po.io import read_catalog, save_catalog
+from jbreport.po.lint import Previous, lint
 from test_po_io import HEADER, write_po
 
 # -- syntax errors -------------------------------------------------------------------------
@@ -189,3 +190,22 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "en.po"
     path.write_bytes(b"\xef\xbb\xbf" + (HEADER + 'msgid "a"\nmsgstr "b"\n').encode("utf-8"))
     assert read_catalog(path).get("a") is not None
+
+
+def test_lint_leaves_babel_the_lines_it_can_read() -> None:
+    """A live previous msgid stays for Babel (a translator comment to it); an obsolete one,
+    which Babel's reader refuses, is blanked; the line count, and so every line number,
+    stays."""
+    text = (
+        '#| msgid "old"\n'
+        'msgid "new"\n'
+        'msgstr "x"\n'
+        "\n"
+        '#~| msgid "older"\n'
+        '#~ msgid "gone"\n'
+        '#~ msgstr "y"\n'
+    )
+    linted = lint(text, "x.po")
+    assert linted.lines == [*text.split("\n")[:4], "", *text.split("\n")[5:7]]
+    assert linted.previous[2] == Previous(("old",), ('| msgid "old"',))
+    assert linted.previous[6] == Previous(("older",), ())
