@@ -146,7 +146,7 @@ def test_build_succeeds_or_fails_cleanly(case: tuple[str, str | None]) -> None:
         (root / "content" / "fuzz.yaml").write_text(content, encoding="utf-8")
         editions: list[tuple[str, ...]] = [("zh",)]
         if translation is not None:
-            from jbreport import translations
+            from jbreport.translations import commands as translations
 
             try:
                 translations.init(root, "en")

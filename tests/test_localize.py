@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from jbreport.catalog import Catalogs, load_catalogs
 from jbreport.errors import Location, TemplateError, TranslationError
 from jbreport.layout import Layout, Msg, Part
 from jbreport.localize import Localized, localize
 from jbreport.model import Cover, Credits, Heading, KeyFigures, Paragraph, Photo, Texts
+from jbreport.po.lookup import Catalogs, load_catalogs
 from jbreport.source.load import load_report
 from jbreport.source.model import Report
 

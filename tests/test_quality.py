@@ -7,8 +7,6 @@ import ast
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "jbreport"
@@ -83,7 +81,6 @@ def test_the_import_finder_sees_every_kind_of_import() -> None:
     assert not _in_room("render/pdf.py", ("render/pdf/",))
 
 
-@pytest.mark.xfail(strict=False, reason="rooms land with the merge")
 def test_each_library_is_imported_only_in_its_room() -> None:
     strays = [
         f"{module} imports {library} (its room: {', '.join(ROOMS[library])})"
@@ -94,7 +91,6 @@ def test_each_library_is_imported_only_in_its_room() -> None:
     assert not strays, "\n".join(strays)
 
 
-@pytest.mark.xfail(strict=False, reason="modules being split on other branches land with the merge")
 def test_no_module_or_function_is_too_long() -> None:
     long: list[str] = []
     for module, tree, lines in _modules():

@@ -175,10 +175,10 @@ def test_every_page_renders(built: Path, tmp_path: Path) -> None:
 
 
 def test_bilingual_pairs_start_on_the_same_page(built: Path, project: Project) -> None:
-    from jbreport.catalog import load_catalogs
     from jbreport.layout import run_layout
     from jbreport.localize import localize
     from jbreport.model import Paragraph
+    from jbreport.po.lookup import load_catalogs
     from jbreport.source.load import load_report
 
     report = load_report(project.content / "jiangbei-2023.yaml")
@@ -369,8 +369,8 @@ def test_tags_read_the_article_in_order(built: Path) -> None:
 def _paragraphs(edition: tuple[str, ...]) -> list[str]:
     """The body paragraphs of the sample's brief in an edition, as localized."""
     from jbreport.build import Job, localize_job
-    from jbreport.catalog import load_catalogs
     from jbreport.model import Paragraph
+    from jbreport.po.lookup import load_catalogs
     from jbreport.source.load import load_reports
 
     project = Project(Path(__file__).parent.parent)

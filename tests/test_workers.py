@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 from jbreport import workers
 from jbreport.build import plan
-from jbreport.catalog import load_catalogs
+from jbreport.po.lookup import load_catalogs
 from jbreport.render import RenderOptions
 from jbreport.source.load import load_reports
 

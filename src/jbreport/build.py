@@ -28,8 +28,8 @@ from .render import FORMATS, RenderOptions, prepare, render_one
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-    from .catalog import Catalogs, Lookup
     from .model import Document
+    from .po.lookup import Catalogs, Lookup
     from .source.model import Report
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
@@ -85,7 +85,7 @@ def not_started(report: Report, catalogs: Catalogs) -> list[str]:
 
 
 def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     return [t for t in catalogs.languages() if not same_language(t, report.language)]
 
@@ -119,7 +119,7 @@ def plan(
     layouts: list[str],
     formats: list[str],
 ) -> list[Job]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     jobs = []
     for report in reports:
@@ -234,8 +234,8 @@ def build(
         most = workers.most_outputs(reports, editions, layouts, formats)
         pool = workers.start_pool(min(jobs, most), formats, options)
     try:
-        from .catalog import load_catalogs
         from .layout import find_template
+        from .po.lookup import load_catalogs
         from .source.load import load_reports
 
         loaded = load_reports(project.content, reports)

@@ -242,7 +242,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 
 def _translations(args: argparse.Namespace, root: Path) -> int:
-    from . import translations as tr
+    from .translations import commands as tr
+    from .translations import status as st
 
     project_root = root
     if args.action == "extract":
@@ -258,13 +259,13 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
             print(f"{'updated' if changed else 'unchanged'} {display_path(path)}")
         return 0
     if args.action == "status":
-        results = tr.status(project_root)
+        results = st.status(project_root)
         if not results:
             raise UsageError(
                 f"no catalog in {display_path(project_root / 'translations')}: start one with"
                 " `jbreport translations init LANG` (or run in a project folder, or use -C DIR)"
             )
-        print(tr.format_status(results))
+        print(st.format_status(results))
         return 0
     if args.action == "check":
         problems = tr.check(project_root, args.files or None)

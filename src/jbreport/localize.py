@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import numbers as nb
-from .catalog import TEMPLATE_LANGUAGE, Catalogs, Lookup
 from .errors import Collector, TemplateError
+from .i18n import figures as nb
+from .i18n.formatting import format_figure, format_list
+from .i18n.locale import identity
 from .layout import WORDS, Layout, Msg, Part
 from .model import (
     Bar,
@@ -39,19 +40,14 @@ from .model import (
     Texts,
     Toc,
 )
+from .po.lookup import Catalogs, Lookup
 from .source.model import Report, Src, SrcBlock, SrcParagraph, SrcPhoto
 from .wording import Wording, style_for
 
 
-def bcp47(tag: str) -> str:
-    """``zh`` → ``zh-CN``, ``en`` → ``en-US``: the language tag documents carry."""
-    locale = nb.get_locale(tag)
-    territory = locale.territory or nb.likely_territory(tag)
-    return f"{locale.language}-{territory}" if territory else locale.language
-
-
 def _language(tag: str) -> Language:
-    return Language(tag, bcp47(tag), nb.is_east_asian(tag), nb.likely_script(tag))
+    edition = identity(tag)
+    return Language(tag, edition.bcp47, edition.east_asian, edition.script)
 
 
 def document_date(report: Report) -> datetime.datetime:
@@ -116,7 +112,7 @@ def _wording(report: Report, catalogs: Catalogs, tag: str, problems: Collector) 
     return Wording(
         tag,
         catalogs.lookup(tag, report.language),
-        catalogs.lookup(tag, TEMPLATE_LANGUAGE),
+        catalogs.lookup(tag, nb.TEMPLATE_LANGUAGE),
         style_for(report, tag),
         report,
         problems,
@@ -133,7 +129,7 @@ def _metadata(edition: _Edition, title: Texts, languages: tuple[str, ...]) -> Me
         subject=" / ".join(t.text for t in (edition.texts(report.subject) or ())),
         authors=tuple(a for a in authors if a),
         keywords=tuple(dict.fromkeys(lang.text(k) for lang in langs for k in report.keywords)),
-        language=bcp47(languages[0]),
+        language=identity(languages[0]).bcp47,
         created=document_date(report),
     )
 
@@ -191,7 +187,7 @@ def _cover(ed: _Edition, part: Part) -> list[Block]:
     if report.date is not None:
         figure = nb.Figure(nb.Kind.DATE, start=report.date)
         date = tuple(
-            Text(lang.tag, nb.format_figure(figure, lang.tag, lang.messages(), lang.style))
+            Text(lang.tag, format_figure(figure, lang.tag, lang.messages(), lang.style))
             for lang in ed.langs
         )
     byline = None
@@ -199,7 +195,7 @@ def _cover(ed: _Edition, part: Part) -> list[Block]:
         byline = ed.words(
             args.get("byline"),
             "byline",
-            authors=lambda lang: nb.format_list(
+            authors=lambda lang: format_list(
                 [lang.text(a) for a in report.authors], lang.tag, lang.messages()
             ),
         )

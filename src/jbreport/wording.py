@@ -2,7 +2,7 @@
 
 Its content strings come from the report (its own language) or the content catalog, the
 layout's and the figures' words from the layout catalog, each figure from
-:mod:`jbreport.numbers`.  A string without a current translation is written whole in the
+:mod:`jbreport.i18n.formatting`.  A string without a current translation is written whole in the
 source language (and recorded); a translation that loses or adds a ``{field}`` is a
 problem at its PO line.
 """
@@ -13,13 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import numbers as nb
-from .catalog import Lookup, message_line, same_language, same_tongue
 from .errors import Collector, Location, TranslationError
+from .i18n import figures as nb
+from .i18n.formatting import format_figure
+from .i18n.locale import same_language, same_tongue
+from .i18n.placeholders import fill, fill_spans, placeholders
 from .layout import Msg
 from .model import Text
-from .source.model import Report, Src, placeholders
-from .text import clean_text, fill, fill_spans
+from .po.io import message_line
+from .po.lookup import Lookup
+from .source.model import Report, Src
+from .text import clean_text
 
 LAYOUT_CONTEXT = "layout"
 
@@ -56,7 +60,7 @@ class Wording:
                 self.fell_back = True
                 self._figures[key] = self.source.figure(name, qualified)
                 return self._figures[key]
-            self._figures[key] = nb.format_figure(
+            self._figures[key] = format_figure(
                 src.figure, self.tag, _FigureMessages(self), self.style, qualified=qualified
             )
         return self._figures[key]

@@ -11,9 +11,11 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from .. import numbers as nb
 from ..errors import JbreportError, did_you_mean
-from .model import NAME_RE, SrcFigure, placeholders
+from ..i18n import figures as nb
+from ..i18n.placeholders import placeholders
+from ..i18n.reading import parse_number
+from .model import NAME_RE, SrcFigure
 from .reader import Reader
 from .yaml import Node
 
@@ -131,7 +133,7 @@ def _month_range(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
 
 def _ratio(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     value_text = raw["value"]
-    parts = tuple(nb.parse_number(p, language) for p in value_text.split(":"))
+    parts = tuple(parse_number(p, language) for p in value_text.split(":"))
     if len(parts) < 2:
         raise nb.FigureValueError(f"a ratio has two or more parts: {value_text!r}")
     _refuse(raw, kind, "currency", "unit", "noun", "skeleton")
@@ -141,7 +143,7 @@ def _ratio(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
 def _amount(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     """A count, money, quantity, percent or growth: one value, and its currency or unit."""
     value_text = raw["value"]
-    number = nb.parse_number(value_text, language)
+    number = parse_number(value_text, language)
     if not number.is_finite():
         raise nb.FigureValueError(f"impossible value {value_text!r}")
     if kind in (nb.Kind.COUNT, nb.Kind.MONEY, nb.Kind.QUANTITY) and number < 0:

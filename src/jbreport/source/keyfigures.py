@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import numbers as nb
 from ..errors import did_you_mean
+from ..i18n import figures as nb
 from .model import SrcFigure, SrcKeyFigure
 from .reader import Reader
 from .yaml import Node

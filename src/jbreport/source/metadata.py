@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .. import numbers as nb
+from ..i18n import figures as nb
+from ..i18n.locale import get_locale
 from .reader import Reader
 from .yaml import Node
 
@@ -14,7 +15,7 @@ def read_language(r: Reader, root: Node) -> str:
     node = root.get("language")
     language = r.text(node, "language") or "und"
     try:
-        nb.get_locale(language)
+        get_locale(language)
     except nb.FigureValueError as exc:
         r.error(str(exc), node.loc if node else root.loc)
     return language
@@ -37,7 +38,7 @@ def read_styles(r: Reader, node: Node | None) -> dict[str, nb.NumberStyle]:
         return styles
     for tag, entry in node.entries():
         try:
-            nb.get_locale(tag)
+            get_locale(tag)
         except nb.FigureValueError as exc:
             r.error(str(exc), node.key_locs[tag])
             continue

@@ -8,12 +8,12 @@ one reader in :mod:`jbreport.source.blocks`; each block says which strings it ho
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import numbers as nb
 from ..errors import Location
+from ..i18n import figures as nb
+from ..i18n.placeholders import placeholders
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -113,17 +113,6 @@ class Report:
             out.append(self.picture_credit)
         out += self.sources
         return out
-
-
-def placeholders(text: str) -> list[str]:
-    """The ``{name}`` fields of a message, in order (``{{`` is a literal brace)."""
-    if "{" not in text and "}" not in text:
-        return []  # most text: nothing to parse
-    names: list[str] = []
-    for _literal, field, _spec, _conv in string.Formatter().parse(text):
-        if field is not None:
-            names.append(field)
-    return names
 
 
 def check_placeholders(text: str) -> list[str]:

@@ -6,13 +6,41 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 
-from jbreport import numbers as nb
-from jbreport.catalog import load_catalogs
+from jbreport.i18n import figures as nb
+from jbreport.i18n.formatting import format_figure, format_list, format_number
+from jbreport.i18n.locale import get_locale
+from jbreport.i18n.reading import parse_number
+from jbreport.po.lookup import Catalogs
 
-ROOT = Path(__file__).resolve().parent.parent
-CATALOGS = load_catalogs(ROOT / "translations")
 NBSP = "\u00a0"
+
+
+def _zh_words() -> Catalog:
+    """The figure words of a Chinese catalog, as the sample project translates them."""
+    catalog = Catalog(locale="zh")
+    for context, msgid, string in (
+        ("figure", "up {percent}", "增长{percent}"),
+        ("figure", "down {percent}", "下降{percent}"),
+        ("figure", "{first} and {second}", "{first} {second}"),
+        ("qualifier", "about {figure}", "约{figure}"),
+        ("qualifier", "more than {figure}", "超{figure}"),
+        ("qualifier", "less than {figure}", "不到{figure}"),
+        ("qualifier", "estimated {figure}", "预计{figure}"),
+        ("money", "CNY {amount}", "{amount}元"),
+        ("money", "USD {amount}", "{amount}美元"),
+    ):
+        catalog.add(msgid, string, context=context)
+    catalog.add(
+        ("{points} percentage point", "{points} percentage points"),
+        ("{points}个百分点",),
+        context="figure",
+    )
+    return catalog
+
+
+CATALOGS = Catalogs(Path("translations"), {"zh": _zh_words()})
 
 
 def messages(tag: str) -> nb.Messages:
@@ -25,11 +53,11 @@ def D(text: str) -> Decimal:
 
 
 def money(value: str, currency: str = "CNY", **kw: object) -> nb.Figure:
-    return nb.Figure(nb.Kind.MONEY, nb.parse_number(value, "zh"), currency=currency, **kw)  # type: ignore[arg-type]
+    return nb.Figure(nb.Kind.MONEY, parse_number(value, "zh"), currency=currency, **kw)  # type: ignore[arg-type]
 
 
 def count(value: str, **kw: object) -> nb.Figure:
-    return nb.Figure(nb.Kind.COUNT, nb.parse_number(value, "zh"), **kw)  # type: ignore[arg-type]
+    return nb.Figure(nb.Kind.COUNT, parse_number(value, "zh"), **kw)  # type: ignore[arg-type]
 
 
 def fig(kind: nb.Kind, value: str, **kw: object) -> nb.Figure:
@@ -186,7 +214,7 @@ CASES: list[tuple[str, nb.Figure, str, bool]] = [
 )
 def test_format_figure(tag: str, figure: nb.Figure, expected: str, qualified: bool) -> None:
     style = ZH_STYLE if tag == "zh" else nb.NumberStyle()
-    assert nb.format_figure(figure, tag, messages(tag), style, qualified=qualified) == expected
+    assert format_figure(figure, tag, messages(tag), style, qualified=qualified) == expected
 
 
 def test_there_are_at_least_80_cases() -> None:
@@ -195,8 +223,8 @@ def test_there_are_at_least_80_cases() -> None:
 
 def test_cldr_grouping_without_house_style() -> None:
     # CLDR's own zh grouping; the Jiangbei report's house style (min 2) prints 2213
-    assert nb.format_number(D("2213"), "zh") == "2,213"
-    assert nb.format_number(D("2213"), "zh", ZH_STYLE) == "2213"
+    assert format_number(D("2213"), "zh") == "2,213"
+    assert format_number(D("2213"), "zh", ZH_STYLE) == "2213"
 
 
 @pytest.mark.parametrize(
@@ -212,29 +240,29 @@ def test_cldr_grouping_without_house_style() -> None:
     ],
 )
 def test_parse_number(text: str, tag: str, expected: Decimal) -> None:
-    assert nb.parse_number(text, tag) == expected
+    assert parse_number(text, tag) == expected
 
 
 def test_parse_keeps_significant_digits() -> None:
-    value = nb.parse_number("302.5亿", "zh")
-    assert nb.format_number(value, "en") == "30.25 billion"  # not 30.250 nor 30.2
+    value = parse_number("302.5亿", "zh")
+    assert format_number(value, "en") == "30.25 billion"  # not 30.250 nor 30.2
 
 
 @pytest.mark.parametrize("text", ["", "abc", "3.2 gazillion", "1.2.3", "万"])
 def test_parse_number_refuses(text: str) -> None:
     with pytest.raises(nb.FigureValueError):
-        nb.parse_number(text, "zh")
+        parse_number(text, "zh")
 
 
 def test_negative_numbers_and_zero() -> None:
-    assert nb.format_number(D("-55000"), "zh") == "-5.5万"
-    assert nb.format_number(D("-55000"), "en") == "-55,000"
-    assert nb.format_number(D("0"), "fr") == "0"
+    assert format_number(D("-55000"), "zh") == "-5.5万"
+    assert format_number(D("-55000"), "en") == "-55,000"
+    assert format_number(D("0"), "fr") == "0"
 
 
 def test_no_float_anywhere() -> None:
     figure = money("0.1亿")
-    assert nb.format_figure(figure, "en", messages("en")) == f"CNY{NBSP}10 million"
+    assert format_figure(figure, "en", messages("en")) == f"CNY{NBSP}10 million"
     assert isinstance(figure.value, Decimal)
 
 
@@ -269,13 +297,13 @@ class _Nouns:
 
     def ngettext(self, context: str, singular: str, plural: str, n: Decimal) -> str:
         forms = ("{count} project", "{count} projects")
-        return forms[0] if nb.get_locale("en").plural_form(n) == "one" else forms[1]
+        return forms[0] if get_locale("en").plural_form(n) == "one" else forms[1]
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", "1 project"), ("42", "42 projects")])
 def test_count_noun_follows_plural_rules(value: str, expected: str) -> None:
     figure = count(value, noun="{count}个项目", noun_context="r/figures/x/noun")
-    assert nb.format_figure(figure, "en", _Nouns()) == expected
+    assert format_figure(figure, "en", _Nouns()) == expected
 
 
 @pytest.mark.parametrize(
@@ -289,7 +317,7 @@ def test_count_noun_follows_plural_rules(value: str, expected: str) -> None:
     ],
 )
 def test_scale_edges(tag: str, value: str, decimals: int | None, expected: str) -> None:
-    assert nb.format_number(D(value), tag, decimals=decimals) == expected
+    assert format_number(D(value), tag, decimals=decimals) == expected
 
 
 @pytest.mark.parametrize(
@@ -297,12 +325,12 @@ def test_scale_edges(tag: str, value: str, decimals: int | None, expected: str) 
     [("3,025 Milliarden", "de", D("3025000000")), ("55.000", "de", D("55000"))],
 )
 def test_parse_number_uses_the_locale_separators(text: str, tag: str, expected: Decimal) -> None:
-    assert nb.parse_number(text, tag) == expected
+    assert parse_number(text, tag) == expected
 
 
 def test_parse_number_refuses_an_ambiguous_separator() -> None:
     with pytest.raises(nb.FigureValueError, match="not a number as en writes it"):
-        nb.parse_number("1,5", "en")
+        parse_number("1,5", "en")
 
 
 @pytest.mark.parametrize(
@@ -315,7 +343,7 @@ def test_parse_number_refuses_an_ambiguous_separator() -> None:
     ],
 )
 def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> None:
-    assert nb.format_figure(figure, "en", nb.SourceMessages(nb.get_locale("en"))) == expected
+    assert format_figure(figure, "en", nb.SourceMessages(get_locale("en"))) == expected
 
 
 @pytest.mark.parametrize(
@@ -328,7 +356,7 @@ def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> 
     ],
 )
 def test_cldr_corners(tag: str, figure: nb.Figure, expected: str) -> None:
-    assert nb.format_figure(figure, tag, nb.SourceMessages(nb.get_locale(tag))) == expected
+    assert format_figure(figure, tag, nb.SourceMessages(get_locale(tag))) == expected
 
 
 class _Joiner:
@@ -363,4 +391,4 @@ class _Joiner:
 def test_names_join_by_the_catalog_else_cldr(
     tag: str, names: list[str], pattern: str | None, expected: str
 ) -> None:
-    assert nb.format_list(names, tag, _Joiner(pattern)) == expected
+    assert format_list(names, tag, _Joiner(pattern)) == expected

@@ -11,11 +11,13 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from conftest import ROOT, copy_project
-from jbreport.catalog import new_catalog, read_catalog, save_catalog
-from jbreport.checks import figure_problems, figures_in, load_glossary
 from jbreport.cli import main
 from jbreport.errors import TranslationError
-from jbreport.translations import check
+from jbreport.i18n.reading import figures_in
+from jbreport.po.io import read_catalog, save_catalog
+from jbreport.po.template import new_catalog
+from jbreport.translations.checks import figure_problems, load_glossary
+from jbreport.translations.commands import check
 
 REPORT = "jiangbei-2023"
 
