@@ -3,18 +3,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n.placeholders import Field, parse
 from ..model import Document
-
-# East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
-CJK_RE = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3100-\u318f\u31a0-\u31ff\u3200-\u9fff"
-    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +89,12 @@ def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[by
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:
     """``"Page {page} of {pages}"`` → [("Page ", "page"), (" of ", "pages"), ("", None)]."""
     out: list[tuple[str, str | None]] = []
-    rest = pattern
-    while True:
-        m = re.search(r"\{(page|pages)\}", rest)
-        if not m:
-            out.append((rest.replace("{{", "{").replace("}}", "}"), None))
-            return out
-        out.append((rest[: m.start()].replace("{{", "{").replace("}}", "}"), m[1]))
-        rest = rest[m.end() :]
+    literal = ""
+    for part in parse(pattern):
+        if isinstance(part, Field) and part.name in ("page", "pages"):
+            out.append((literal, part.name))
+            literal = ""
+        else:
+            literal += part if isinstance(part, str) else "{" + part.name + "}"
+    out.append((literal, None))
+    return out

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError, Location
+from ..i18n.script import CJK_RE
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -72,7 +73,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # line breaks (so every later line number would be off by one) although editors do not.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]+")
 _SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
-_CJK_NEIGHBOUR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
@@ -104,7 +104,7 @@ def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
         after = text[match.end()] if match.end() < len(text) else "\n"
         if before.isspace() or after.isspace():
             return ""
-        if _CJK_NEIGHBOUR.match(before) or _CJK_NEIGHBOUR.match(after):
+        if CJK_RE.match(before) or CJK_RE.match(after):
             return ""
         return " "
 

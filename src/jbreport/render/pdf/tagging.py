@@ -82,11 +82,6 @@ class StructElem(PDFObject):  # type: ignore[misc]
         return f" /K [{marked}]"
 
 
-def _bcp47(tag: str) -> str:
-    """zh_Hant → zh-Hant: the language tag form PDF's /Lang takes."""
-    return tag.replace("_", "-")
-
-
 def page_ref(index: int) -> PDFObjectReference:
     return PDFObjectReference(f"Page{index + 1}")  # reportlab's name of that page object
 
@@ -107,7 +102,7 @@ def structure(doc: Any, document: Document, tags: list[Tag], marks: dict[int, li
     refs: dict[int, PDFObjectReference] = {}
     elements: dict[int, StructElem] = {}
     for number, tag in enumerate(tags):
-        lang = bcp47.get(tag.lang, _bcp47(tag.lang)) if tag.lang else None
+        lang = bcp47[tag.lang] if tag.lang else None
         parent = refs[id(tag.parent)] if tag.parent is not None else top_ref
         elements[id(tag)] = StructElem(tag, parent, lang)
         refs[id(tag)] = doc.Reference(elements[id(tag)], f"StructElem{number}")

@@ -16,7 +16,7 @@ from itertools import accumulate, repeat
 from operator import add, attrgetter, sub
 from typing import NamedTuple
 
-from .. import CJK_RE
+from ...i18n.script import CJK_RE
 
 # No line may begin with these (clreq / JIS X 4051 / GB/T 15834 line-start prohibitions).
 CLOSE = set(
