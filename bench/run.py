@@ -244,19 +244,9 @@ def scaled_project(folder: Path, factor: int) -> dict[str, int]:
     for k in range(2, factor + 1):
         names = {n: f"{n}_x{k}" for n in used}
         for message in originals:
-            ctx = message.context
-            new_ctx = None
-            for section in sections:
-                prefix = f"{REPORT}/sections/{section['id']}/"
-                if ctx.startswith(prefix):
-                    new_ctx = f"{REPORT}/sections/{section['id']}-x{k}/" + ctx[len(prefix) :]
-            for photo in photo_ids:
-                prefix = f"{REPORT}/photos/{photo}/"
-                if ctx.startswith(prefix):
-                    new_ctx = f"{REPORT}/photos/{photo}-x{k}/" + ctx[len(prefix) :]
-            for name in noun_figures:
-                if ctx == f"{REPORT}/figures/{name}/noun":
-                    new_ctx = f"{REPORT}/figures/{names[name]}/noun"
+            copies = [f"{REPORT}/sections/{section['id']}/" for section in sections]
+            copies += [f"{REPORT}/photos/{photo}/" for photo in photo_ids]
+            new_ctx = _copied_context(message.context, k, copies, noun_figures, names)
             if new_ctx is None:
                 continue
             catalog.add(
@@ -275,6 +265,20 @@ def scaled_project(folder: Path, factor: int) -> dict[str, int]:
         "paragraphs": paragraphs,
         "figures": len(data["figures"]),
     }
+
+
+def _copied_context(
+    ctx: str, k: int, prefixes: list[str], noun_figures: set[str], names: dict[str, str]
+) -> str | None:
+    """The msgctxt of copy ``k`` of a section's or photo's string, or of a figure's noun."""
+    new_ctx = None
+    for prefix in prefixes:  # "<report>/sections/<id>/": "<report>/sections/<id>-x<k>/"
+        if ctx.startswith(prefix):
+            new_ctx = f"{prefix[:-1]}-x{k}/" + ctx[len(prefix) :]
+    for name in noun_figures:
+        if ctx == f"{REPORT}/figures/{name}/noun":
+            new_ctx = f"{REPORT}/figures/{names[name]}/noun"
+    return new_ctx
 
 
 def sample_project(folder: Path) -> None:

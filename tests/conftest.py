@@ -1,5 +1,9 @@
 """Shared fixtures: the sample project, the built outputs, and the external tools.
 
+A test that reads the built sample (``built``, ``lo_text``) is in the slow lane by that
+alone; one that runs LibreOffice or pandoc, or builds the whole sample itself, is marked
+``@pytest.mark.slow``.  The fast lane is ``python -m pytest -m "not slow"``.
+
 External readers (poppler, qpdf, LibreOffice, pandoc, GNU gettext) skip a test on a
 newcomer's machine with the reason; with ``JBREPORT_REQUIRE_TOOLS=1`` (set by ``.ci/run``)
 a missing tool fails instead.
@@ -38,6 +42,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/* from the outputs"
     )
+
+
+SLOW_FIXTURES = {"built", "lo_text"}  # the whole sample, built (and read by LibreOffice)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def require(tool: str) -> str:

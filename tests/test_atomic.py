@@ -60,7 +60,7 @@ def test_failed_render_leaves_outputs_untouched(
 def test_interrupted_catalog_update_keeps_the_catalog(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jbreport import translations
+    from jbreport.translations import commands as translations
 
     root = project(tmp_path)
     translations.init(root, "en")

@@ -91,13 +91,21 @@ def test_cli_build_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFi
         {"editions": [("zh", "en")], "layouts": ["brief"], "formats": ["pdf"]},
     ],
 )
-def test_jobs_give_the_same_bytes(tmp_path: Path, what: dict[str, Any]) -> None:
+def test_jobs_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: dict[str, Any]
+) -> None:
+    from jbreport import workers
+
     one = build(Project(ROOT), out_dir=tmp_path / "one", jobs=1, **what)
     two = build(Project(ROOT), out_dir=tmp_path / "two", jobs=2, **what)
-    assert [p.name for p in one.written] == [p.name for p in two.written]
-    assert one.fallbacks == two.fallbacks and one.warnings == two.warnings
+    monkeypatch.setattr(workers, "POOL_WORK", 1)  # the default, as for a large build
+    auto = build(Project(ROOT), out_dir=tmp_path / "auto", jobs=None, **what)
+    for other in (two, auto):
+        assert [p.name for p in one.written] == [p.name for p in other.written]
+        assert one.fallbacks == other.fallbacks and one.warnings == other.warnings
     for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+        assert path.read_bytes() == (tmp_path / "auto" / path.name).read_bytes(), path.name
 
 
 def _hollow_font(path: Path) -> Path:
@@ -457,13 +465,13 @@ def test_a_stop_signal_ends_a_build_as_ctrl_c_does(
     line, the signal's exit code, the workers stopped, nothing written."""
     import signal
 
-    from jbreport import content
     from jbreport.errors import Stopped
+    from jbreport.source import load
 
     def stopped(*_args: object, **_kwargs: object) -> object:
         raise Stopped(signal.SIGTERM)
 
-    monkeypatch.setattr(content, "load_reports", stopped)
+    monkeypatch.setattr(load, "load_reports", stopped)
     out = tmp_path / "out"
     assert main(["-C", str(ROOT), "build", "-o", str(out), "-j", "2"]) == 128 + signal.SIGTERM
     err = capsys.readouterr().err
@@ -471,39 +479,6 @@ def test_a_stop_signal_ends_a_build_as_ctrl_c_does(
     assert not out.exists()
     # the handlers are the caller's again
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
-
-
-def test_a_build_of_one_pdf_stopped_while_helping_cancels_its_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Stopped while the main process sets paragraphs for its worker (a build of one PDF):
-    the worker is told to give the output up, and nothing is written."""
-    import signal
-
-    from jbreport.errors import Stopped
-    from jbreport.render import helper
-
-    cancelled: list[bool] = []
-    cancel = helper.Channel.cancel
-
-    def record(channel: helper.Channel) -> None:
-        cancelled.append(True)
-        cancel(channel)
-
-    def stopped(*_args: object) -> int:
-        raise Stopped(signal.SIGTERM)
-
-    monkeypatch.setattr(helper.Channel, "cancel", record)
-    monkeypatch.setattr(helper, "serve", stopped)
-    out = tmp_path / "out"
-    args = ["-C", str(ROOT), "build", "-r", "jiangbei-2023", "-l", "zh+en", "-f", "pdf"]
-    args += ["--layout", "brief", "-o", str(out), "-j", "2"]
-    assert main(args) == 128 + signal.SIGTERM
-    assert capsys.readouterr().err.endswith(
-        "jbreport: stopped by SIGTERM; files already written are complete\n"
-    )
-    assert cancelled == [True]
-    assert not list(out.glob("*"))  # nothing written
 
 
 def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
@@ -519,7 +494,8 @@ def test_workers_of_a_killed_build_stop(tmp_path: Path) -> None:
         """
         import gc, multiprocessing, os
         from concurrent.futures import ProcessPoolExecutor
-        from jbreport.render import RenderOptions, warm_up
+        from jbreport.render import RenderOptions
+        from jbreport.workers import warm_up
         pool = ProcessPoolExecutor(2, initializer=warm_up,
                                    initargs=(gc.get_threshold(), set(), RenderOptions()))
         pool.submit(int, "1").result()

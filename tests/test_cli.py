@@ -28,6 +28,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert result.returncode == 0 and "translations" in result.stdout
 
 
+@pytest.mark.slow  # a whole brief of the sample, built in a new process
 def test_the_command_flushes_its_output_and_keeps_its_exit_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,6 +127,7 @@ def test_layouts_says_which_the_project_overrides(
     assert lines["brief"].endswith("templates/brief.j2") and lines["factsheet"] == "built in"
 
 
+@pytest.mark.slow  # the sample's factsheets built in four editions
 def test_a_new_empty_catalog_is_not_a_default_edition(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -140,6 +142,7 @@ def test_a_new_empty_catalog_is_not_a_default_edition(
     assert list((root / "output").glob("*zh_TW*"))
 
 
+@pytest.mark.slow  # a factsheet of the sample built
 def test_the_project_folder_may_follow_the_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from jbreport import errors
 from jbreport.cli import main
-from jbreport.content import load_report, load_reports
+from jbreport.source.load import load_report, load_reports
 
 BASE = """\
 language: zh

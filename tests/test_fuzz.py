@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,6 +128,7 @@ def reports(draw: st.DrawFn) -> tuple[str, str | None]:
     return content, translation
 
 
+@pytest.mark.slow  # sixty small documents built
 @settings(
     max_examples=60,
     deadline=None,
@@ -144,7 +146,7 @@ def test_build_succeeds_or_fails_cleanly(case: tuple[str, str | None]) -> None:
         (root / "content" / "fuzz.yaml").write_text(content, encoding="utf-8")
         editions: list[tuple[str, ...]] = [("zh",)]
         if translation is not None:
-            from jbreport import translations
+            from jbreport.translations import commands as translations
 
             try:
                 translations.init(root, "en")

@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from conftest import require, run
 from jbreport.build import Project, build
-from jbreport.render import setting
+from jbreport.render.typeset import setting
 
 GOLDEN = Path(__file__).parent / "golden"
 

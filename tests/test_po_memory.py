@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from jbreport.catalog import read_catalog, save_catalog
 from jbreport.cli import main
 from jbreport.po import memory as tm
-from jbreport.translations import init, update
+from jbreport.po.io import read_catalog, save_catalog
+from jbreport.translations.commands import init, update
 
 CONTENT = """\
 language: zh

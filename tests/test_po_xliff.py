@@ -7,14 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
 from lxml import etree
 
-from jbreport.catalog import new_catalog, read_catalog, render_po, save_catalog
 from jbreport.cli import main
 from jbreport.errors import TranslationError
+from jbreport.po import Catalog
+from jbreport.po.io import read_catalog, render_po, save_catalog
+from jbreport.po.template import new_catalog
 from jbreport.po.xliff import NS2, NS12
-from jbreport.translations_exchange import export_xliff, import_file
+from jbreport.translations.exchange import export_xliff, import_file
 
 X2 = f"{{{NS2}}}"
 X12 = f"{{{NS12}}}"

@@ -175,11 +175,11 @@ def test_every_page_renders(built: Path, tmp_path: Path) -> None:
 
 
 def test_bilingual_pairs_start_on_the_same_page(built: Path, project: Project) -> None:
-    from jbreport.catalog import load_catalogs
-    from jbreport.content import load_report
     from jbreport.layout import run_layout
     from jbreport.localize import localize
     from jbreport.model import Paragraph
+    from jbreport.po.lookup import load_catalogs
+    from jbreport.source.load import load_report
 
     report = load_report(project.content / "jiangbei-2023.yaml")
     layout = run_layout(
@@ -269,11 +269,14 @@ def test_characters_no_font_has_are_reported(
 
 def _heading_lines(text: str, lang_is_east_asian: bool, width: float) -> list[str]:
     from jbreport.model import Text
-    from jbreport.render import pdf
+    from jbreport.render.pdf import font_set
+    from jbreport.render.pdf.flowables import TextBlock
+    from jbreport.render.pdf.styles import STYLES
+    from jbreport.render.pdf.textops import Measure
 
-    style = pdf.BODY_STYLES["heading"]
-    measure = pdf._Measure(pdf.font_set(RenderOptions()), lang_is_east_asian, style.size, True)
-    block = pdf.TextBlock(Text("zh", text), style, measure)
+    style = STYLES["heading"]
+    measure = Measure(font_set(RenderOptions()), lang_is_east_asian, style.size, True)
+    block = TextBlock(Text("zh", text), style, measure)
     return [text.rstrip(" ") for text, _x, _cuts in block.lines(width)]
 
 
@@ -295,11 +298,13 @@ def test_a_balanced_heading_never_cuts_a_word() -> None:
 
 
 def test_a_heading_word_wider_than_the_column_never_overflows() -> None:
-    from jbreport.render import pdf
+    from jbreport.render.pdf import font_set
+    from jbreport.render.pdf.styles import STYLES
+    from jbreport.render.pdf.textops import Measure
 
     lines = _heading_lines("Neue Infrastrukturmodernisierungsprogramme im Bezirk", False, 226.0)
-    style = pdf.BODY_STYLES["heading"]
-    measure = pdf._Measure(pdf.font_set(RenderOptions()), False, style.size, True)
+    style = STYLES["heading"]
+    measure = Measure(font_set(RenderOptions()), False, style.size, True)
     assert all(measure.width(line) <= 226.0 + 1e-6 for line in lines), lines
 
 
@@ -364,9 +369,9 @@ def test_tags_read_the_article_in_order(built: Path) -> None:
 def _paragraphs(edition: tuple[str, ...]) -> list[str]:
     """The body paragraphs of the sample's brief in an edition, as localized."""
     from jbreport.build import Job, localize_job
-    from jbreport.catalog import load_catalogs
-    from jbreport.content import load_reports
     from jbreport.model import Paragraph
+    from jbreport.po.lookup import load_catalogs
+    from jbreport.source.load import load_reports
 
     project = Project(Path(__file__).parent.parent)
     reports = {r.id: r for r in load_reports(project.content)}

@@ -10,12 +10,12 @@ import docx
 import pytest
 
 from conftest import libreoffice
-from jbreport.catalog import read_catalog, render_po
 from jbreport.cli import main
 from jbreport.errors import TranslationError
-from jbreport.translations import init
-from jbreport.translations_exchange import import_file
-from jbreport.translations_review import export_review
+from jbreport.po.io import read_catalog, render_po
+from jbreport.translations.commands import init
+from jbreport.translations.exchange import import_file
+from jbreport.translations.review import export_review
 
 CONTENT = """\
 language: zh

@@ -1,20 +1,18 @@
 """Build: every requested report × edition × layout × format, written atomically.
 
 Work done once per process (content, catalogs, fonts, libraries) is shared by all outputs;
-``jobs > 1`` spreads the outputs over worker processes.
+``jobs > 1`` spreads the outputs over worker processes (see :func:`build`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import workers
 from .atomic import write_all
 from .errors import (
     Collector,
@@ -25,15 +23,14 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .render import FORMATS, RenderOptions, prepare, render_one, warm_up, warm_up_problem
+from .render import FORMATS, RenderOptions, prepare, render_one
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-    from .catalog import Catalogs, Lookup
-    from .content import Report
     from .model import Document
-    from .render.helper import Channel
+    from .po.lookup import Catalogs, Lookup
+    from .source.model import Report
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
 # the functions that use them, not here: a parallel build starts its workers first, and
@@ -88,7 +85,7 @@ def not_started(report: Report, catalogs: Catalogs) -> list[str]:
 
 
 def _other_languages(report: Report, catalogs: Catalogs) -> list[str]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     return [t for t in catalogs.languages() if not same_language(t, report.language)]
 
@@ -122,7 +119,7 @@ def plan(
     layouts: list[str],
     formats: list[str],
 ) -> list[Job]:
-    from .catalog import same_language
+    from .i18n.locale import same_language
 
     jobs = []
     for report in reports:
@@ -215,51 +212,31 @@ def build(
     formats: list[str] | None = None,
     out_dir: Path | None = None,
     options: RenderOptions | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Build every output in memory, then write them all; any error writes nothing.
 
-    With ``jobs > 1`` worker processes render while this one reads: they load the
-    renderers' libraries and fonts while the content and catalogs are read here, and each
-    output's document is localized here and rendered there."""
+    ``jobs``: how many processes may render; None: as many as pay for themselves (see
+    :func:`workers.auto_workers`).  With more than one, the outputs are spread over a pool of
+    worker processes, each rendering whole outputs (a pure function of the document);
+    this process localizes each output's document while the workers render the others."""
     options = options or RenderOptions()
     formats = list(formats or FORMATS)
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     pool = None
-    channel: Channel | None = None
-    if jobs > 1:
-        import multiprocessing  # only a parallel build needs these
-        from concurrent.futures import ProcessPoolExecutor
-
-        workers = min(jobs, _most_outputs(reports, editions, layouts, formats))
-        mp_context = multiprocessing.get_context()
-        if workers == 1 and "pdf" in formats:
-            # one output: this process, free once it has sent the document, sets the PDF's
-            # paragraphs ahead of the worker's typesetting (see render.helper)
-            from .render.helper import Channel
-
-            channel = Channel(mp_context)
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=mp_context,
-            initializer=warm_up,
-            initargs=(gc.get_threshold(), set(formats), options, channel, os.getpid()),
-        )
-        # start the workers now, not at the first output: a task each (a pool that spawns
-        # its workers, as on macOS and from Python 3.14, starts one per waiting task)
-        with contextlib.suppress(BrokenExecutor):  # a worker already dead: said below
-            for _ in range(workers):
-                pool.submit(gc.collect)
-        if channel is not None:
-            channel.started()
+    if jobs is not None and jobs > 1:
+        # asked for: started now, so that the workers load the renderers' libraries and
+        # fonts while this process reads the content and catalogs
+        most = workers.most_outputs(reports, editions, layouts, formats)
+        pool = workers.start_pool(min(jobs, most), formats, options)
     try:
-        from .catalog import load_catalogs
-        from .content import load_reports
         from .layout import find_template
+        from .po.lookup import load_catalogs
+        from .source.load import load_reports
 
         loaded = load_reports(project.content, reports)
         catalogs = load_catalogs(project.translations)
@@ -267,38 +244,75 @@ def build(
         todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
         for name in dict.fromkeys(job.layout for job in todo):
             find_template(name, project.root)
-        # the fonts, once, before any output (a bad one fails here, once): loaded here, or
-        # by the workers, which say whether they could
-        try:
-            if pool is None:
-                prepare(set(formats), options)
-            else:
-                pool.submit(warm_up_problem).result()
-            try:
-                out.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
-            by_id = {report.id: report for report in loaded}
-            rendered = list(
-                _execute(project, todo, by_id, catalogs, options, strict, pool, channel)
-            )
-        except BrokenExecutor:
-            raise RenderError(
-                "a worker process stopped before its output was rendered (killed, or out of"
-                " memory?); nothing was written; build again, or with -j 1 in one process"
-            ) from None
-    except BaseException:
-        if channel is not None:
-            channel.cancel()  # the worker stops rendering what will not be written
-        raise
+        if jobs is None and (count := workers.auto_workers(todo, loaded)) > 1:
+            pool = workers.start_pool(count, formats, options)
+        by_id = {report.id: report for report in loaded}
+        rendered = _render_all(project, todo, by_id, catalogs, options, strict, pool, out)
     finally:
-        # also on Ctrl-C or a stop signal (cli.main): the workers ignore those and finish the
-        # output they are rendering (a worker stopped while sending it would leave the pool
-        # waiting forever for the rest of the message); what is queued is cancelled
+        # also on Ctrl-C or a stop signal (cli.main): the workers finish the output they are
+        # rendering (they ignore Ctrl-C and SIGHUP, see workers.warm_up); what is queued is
+        # cancelled
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-        if channel is not None:
-            channel.close()
+    result = _result(loaded, catalogs, editions)
+    _write(result, rendered, out, progress)
+    return result
+
+
+def _write(
+    result: BuildResult,
+    rendered: list[tuple[Job, bytes, Fallbacks, list[str]]],
+    out: Path,
+    progress: Callable[[Path], None] | None,
+) -> None:
+    """Write every output at once (atomically), and say what was written with what."""
+    fallbacks: Fallbacks = {}
+    write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
+    for job, _data, fb, warnings in rendered:
+        target = out / job.filename()
+        result.written.append(target)
+        fallbacks.update(fb)
+        if warnings:
+            result.warnings[job.filename()] = warnings
+        if progress:
+            progress(target)
+    for (language, context, msgid), reason in sorted(fallbacks.items()):
+        result.fallbacks.setdefault(language, {})[(context, msgid)] = reason
+
+
+def _render_all(
+    project: Project,
+    todo: list[Job],
+    reports: dict[str, Report],
+    catalogs: Catalogs,
+    options: RenderOptions,
+    strict: bool,
+    pool: Executor | None,
+    out: Path,
+) -> list[tuple[Job, bytes, Fallbacks, list[str]]]:
+    """Every output in memory, once the fonts are known to load (a bad one fails here, once:
+    loaded here, or by the workers, which say whether they could)."""
+    try:
+        if pool is None:
+            prepare({job.fmt for job in todo}, options)
+        else:
+            pool.submit(workers.warm_up_problem).result()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write here: {exc.strerror}", Location.of(out)) from None
+        return list(_execute(project, todo, reports, catalogs, options, strict, pool))
+    except BrokenExecutor:
+        raise RenderError(
+            "a worker process stopped before its output was rendered (killed, or out of"
+            " memory?); nothing was written; build again, or with -j 1 in one process"
+        ) from None
+
+
+def _result(
+    loaded: list[Report], catalogs: Catalogs, editions: list[tuple[str, ...]] | None
+) -> BuildResult:
+    """The build's notes about its input: photos without an image, catalogs left out."""
     result = BuildResult(notes=[note for report in loaded for note in report.notes])
     for report in loaded:
         if imageless := [photo for photo in report.photos() if photo.image is None]:
@@ -317,35 +331,10 @@ def build(
                     f"{tag}: not built, its catalog translates nothing of {report.id} yet"
                     f" (build it anyway with -l {tag})"
                 )
-    fallbacks: Fallbacks = {}
-    write_all([(out / job.filename(), data) for job, data, _fb, _warnings in rendered])
-    for job, _data, fb, warnings in rendered:
-        target = out / job.filename()
-        result.written.append(target)
-        fallbacks.update(fb)
-        if warnings:
-            result.warnings[job.filename()] = warnings
-        if progress:
-            progress(target)
-    for (language, context, msgid), reason in sorted(fallbacks.items()):
-        result.fallbacks.setdefault(language, {})[(context, msgid)] = reason
     return result
 
 
 _NAMED = 8  # photos named in the warning about photos without an image
-
-
-def _most_outputs(
-    reports: list[str] | None,
-    editions: list[tuple[str, ...]] | None,
-    layouts: list[str] | None,
-    formats: list[str],
-) -> int:
-    """How many outputs a build can have at most, known before the content is read: a
-    build of one output starts one worker, not one per core."""
-    if not reports or not editions:  # None or empty: every report, every edition
-        return len(formats) * 64
-    return len(reports) * len(editions) * len(layouts or ["brief"]) * len(formats)
 
 
 def _execute(
@@ -356,7 +345,6 @@ def _execute(
     options: RenderOptions,
     strict: bool,
     pool: Executor | None,
-    channel: Channel | None = None,
 ) -> Iterable[tuple[Job, bytes, Fallbacks, list[str]]]:
     errors = Collector()
     # each job's error, or its output on its way from a worker: said in the order of the jobs
@@ -368,12 +356,8 @@ def _execute(
                 data, warnings = render_one(job.fmt, document, options)
                 yield job, data, fallbacks, warnings
             else:
-                future = pool.submit(render_one, job.fmt, document, options)
+                future = pool.submit(workers.render, job.fmt, document, options)
                 pending.append((job, fallbacks, future))
-                if channel is not None and job.fmt == "pdf":
-                    from .render.helper import serve
-
-                    serve(channel, future.done)
         except JbreportError as exc:
             pending.append(exc)
     for item in pending:
@@ -388,7 +372,3 @@ def _execute(
             continue
         yield job, data, fallbacks, warnings
     errors.raise_if_any()
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 4))

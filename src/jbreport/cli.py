@@ -40,8 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("-C", "--project", type=Path, default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _build_parser(sub.add_parser("build", help="write briefs into output/", parents=[where]))
+    t = sub.add_parser(
+        "translations", help="extract, init, update, status, check catalogs", parents=[where]
+    )
+    _translations_parser(t, where)
+    lay = sub.add_parser(
+        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
+    )
+    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
+    return parser
 
-    b = sub.add_parser("build", help="write briefs into output/", parents=[where])
+
+def _build_parser(b: argparse.ArgumentParser) -> None:
     b.add_argument("-r", "--report", action="append", help="report id (default: every report)")
     b.add_argument(
         "-l",
@@ -58,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         default=None,
-        help="parallel processes (default: cores, at most 4)",
+        help="parallel processes (default: cores, at most 4, when the build is large enough)",
     )
     b.add_argument("--toc", action="store_true", help="add a table of contents (DOCX TOC field)")
     b.add_argument(
@@ -73,9 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--docx-latin-font", help="DOCX Latin font name (default Times New Roman)")
 
-    t = sub.add_parser(
-        "translations", help="extract, init, update, status, check catalogs", parents=[where]
-    )
+
+def _translations_parser(t: argparse.ArgumentParser, where: argparse.ArgumentParser) -> None:
     tsub = t.add_subparsers(dest="action", required=True, metavar="ACTION")
     tsub.add_parser("extract", help="write translations/messages.pot", parents=[where])
     init = tsub.add_parser("init", help="start a catalog for a new language", parents=[where])
@@ -85,12 +95,6 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="check catalogs (default: the project's)", parents=[where]
     )
     check.add_argument("files", nargs="*", type=Path)
-
-    lay = sub.add_parser(
-        "layouts", help="list the layouts, or copy one into the project to edit", parents=[where]
-    )
-    lay.add_argument("copy", nargs="?", metavar="NAME", help="layout to copy into templates/")
-    return parser
 
 
 def _translator_parsers(
@@ -206,7 +210,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:
-    from .build import Project, build, default_jobs, parse_edition
+    from .build import Project, build, parse_edition
     from .layout import available_layouts
     from .render import RenderOptions
 
@@ -224,8 +228,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if args.reference_docx is not None and not args.reference_docx.is_file():
         raise UsageError(f"reference DOCX {display_path(args.reference_docx)} not found")
     options = RenderOptions(reference_docx=args.reference_docx, toc=args.toc, **overrides)
-    jobs = args.jobs if args.jobs is not None else default_jobs()
-    if jobs < 1:
+    jobs = args.jobs  # None: as many processes as pay (see workers.auto_workers)
+    if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     result = build(
         Project(root),
@@ -265,7 +269,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 
 def _translations(args: argparse.Namespace, root: Path) -> int:
-    from . import translations as tr
+    from .translations import commands as tr
+    from .translations import status as st
 
     project_root = root
     if args.action == "extract":
@@ -283,18 +288,18 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
     if args.action in ("export", "import"):
         return _exchange(args, project_root)
     if args.action == "status" and args.words:
-        from .po.words import format_words, word_counts
+        from .translations.words import format_words, word_counts
 
         print(format_words(word_counts(project_root)))
         return 0
     if args.action == "status":
-        results = tr.status(project_root)
+        results = st.status(project_root)
         if not results:
             raise UsageError(
                 f"no catalog in {display_path(project_root / 'translations')}: start one with"
                 " `jbreport translations init LANG` (or run in a project folder, or use -C DIR)"
             )
-        print(tr.format_status(results))
+        print(st.format_status(results))
         return 0
     if args.action == "check":
         problems = tr.check(project_root, args.files or None)
@@ -311,7 +316,7 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
 
 
 def _exchange(args: argparse.Namespace, root: Path) -> int:
-    from . import translations_exchange as ex
+    from .translations import exchange as ex
 
     if args.action == "import":
         path, changes = ex.import_file(root, args.file)
@@ -321,7 +326,7 @@ def _exchange(args: argparse.Namespace, root: Path) -> int:
         return 0
     out = args.output or root / "output"
     if args.docx:
-        from .translations_review import export_review
+        from .translations.review import export_review
 
         print(f"wrote {display_path(export_review(root, args.docx, out))}")
         return 0

@@ -8,6 +8,7 @@ exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import difflib
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,6 +49,12 @@ def display_path(path: str | Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """A hint for a misspelled name: ``; did you mean 'title'?``, or nothing."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class JbreportError(Exception):
@@ -140,13 +147,17 @@ class Collector:
 
     def __init__(self) -> None:
         self.errors: list[JbreportError] = []
+        self._seen: set[str] = set()  # what each kept problem says: a repeat is found in O(1)
 
     def add(self, error: JbreportError) -> None:
         """Add a problem; the same problem found again (by another output) is kept once."""
         if isinstance(error, ErrorList):
             for inner in error.errors:
                 self.add(inner)
-        elif str(error) not in {str(e) for e in self.errors}:
+            return
+        said = str(error)
+        if said not in self._seen:
+            self._seen.add(said)
             self.errors.append(error)
 
     def raise_if_any(self) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import Location, TemplateError, UsageError
+from .errors import Location, TemplateError, UsageError, did_you_mean
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".j2"
@@ -100,7 +100,6 @@ def find_template(name: str, project_root: Path | None) -> Path:
         path = folder / f"{name}{SUFFIX}"
         if path.is_file():
             return path
-    from .yamlnodes import did_you_mean
 
     known = available_layouts(project_root)
     raise UsageError(  # a name the user typed, like an unknown report
@@ -150,77 +149,86 @@ def check_syntax(path: Path) -> None:
 def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> Layout:
     """Render layout ``name`` for a report summary and return the parts it asked for."""
     path = find_template(name, project_root)
-    shown = Location.of(path).path
-    layout = Layout(name, path)
-
-    def current_line() -> int | None:
-        """The template line of the call being made, through Jinja2's line mapping."""
-        frame = sys._getframe(2)
-        while frame is not None:
-            template = frame.f_globals.get("__jinja_template__")
-            if template is not None and frame.f_code.co_filename == str(path):
-                return int(template.get_corresponding_lineno(frame.f_lineno))
-            frame = frame.f_back  # type: ignore[assignment]
-        return None
-
-    def _(msgid: str) -> Msg:
-        if not isinstance(msgid, str):
-            raise TemplateError("_() takes a string", Location(shown, current_line()))
-        return Msg(msgid, current_line() or 0, shown)
-
-    def part(part_name: str, **args: Any) -> str:
-        loc = Location(shown, current_line())
-        if part_name not in PARTS:
-            from .yamlnodes import did_you_mean
-
-            raise TemplateError(
-                f"unknown part {part_name!r}{did_you_mean(part_name, sorted(PARTS))}", loc
-            )
-        layout.parts.append(Part(part_name, dict(args), loc))
-        return ""
-
-    def header(msg: Msg | None = None, title: bool = True) -> str:
-        layout.header = msg
-        layout.title_in_header = title
-        return ""
-
-    def footer(msg: Msg) -> str:
-        layout.footer = msg
-        return ""
-
-    def words(**named: Msg) -> str:
-        for key, msg in named.items():
-            if key not in WORDS:
-                from .yamlnodes import did_you_mean
-
-                raise TemplateError(
-                    f"unknown word {key!r}{did_you_mean(key, sorted(WORDS))}",
-                    Location(shown, current_line()),
-                )
-            layout.words[key] = msg
-        return ""
-
+    calls = _Calls(Layout(name, path), path)
     env = _environment(path.parent)
     try:
         template = env.get_template(path.name)
         template.render(
-            report=report, part=part, header=header, footer=footer, words=words, _=_, gettext=_
+            report=report,
+            part=calls.part,
+            header=calls.header,
+            footer=calls.footer,
+            words=calls.words,
+            _=calls.gettext,
+            gettext=calls.gettext,
         )
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            f"template syntax error: {exc.message}", Location(shown, exc.lineno)
+            f"template syntax error: {exc.message}", Location(calls.shown, exc.lineno)
         ) from None
     except jinja2.TemplateError as exc:
         raise TemplateError(
-            f"template error: {exc.message or exc}", Location(shown, _template_line(path, exc))
+            f"template error: {exc.message or exc}",
+            Location(calls.shown, _template_line(path, exc)),
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise TemplateError(
-            f"template error: {exc}", Location(shown, _template_line(path, exc))
+            f"template error: {exc}", Location(calls.shown, _template_line(path, exc))
         ) from None
-    return layout
+    return calls.layout
+
+
+class _Calls:
+    """What a layout can call; each call is recorded in ``layout`` with its template line."""
+
+    def __init__(self, layout: Layout, path: Path) -> None:
+        self.layout = layout
+        self.path = path
+        self.shown = Location.of(path).path
+
+    def here(self) -> Location:
+        """The template line of the call being made, through Jinja2's line mapping."""
+        frame = sys._getframe(2)
+        while frame is not None:
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and frame.f_code.co_filename == str(self.path):
+                return Location(self.shown, int(template.get_corresponding_lineno(frame.f_lineno)))
+            frame = frame.f_back  # type: ignore[assignment]
+        return Location(self.shown)
+
+    def gettext(self, msgid: str) -> Msg:
+        if not isinstance(msgid, str):
+            raise TemplateError("_() takes a string", self.here())
+        return Msg(msgid, self.here().line or 0, self.shown)
+
+    def part(self, part_name: str, **args: Any) -> str:
+        loc = self.here()
+        if part_name not in PARTS:
+            raise TemplateError(
+                f"unknown part {part_name!r}{did_you_mean(part_name, sorted(PARTS))}", loc
+            )
+        self.layout.parts.append(Part(part_name, dict(args), loc))
+        return ""
+
+    def header(self, msg: Msg | None = None, title: bool = True) -> str:
+        self.layout.header = msg
+        self.layout.title_in_header = title
+        return ""
+
+    def footer(self, msg: Msg) -> str:
+        self.layout.footer = msg
+        return ""
+
+    def words(self, **named: Msg) -> str:
+        for key, msg in named.items():
+            if key not in WORDS:
+                raise TemplateError(
+                    f"unknown word {key!r}{did_you_mean(key, sorted(WORDS))}", self.here()
+                )
+            self.layout.words[key] = msg
+        return ""
 
 
 def copy_layout(name: str, project_root: Path) -> Path:

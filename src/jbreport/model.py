@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal, assert_never
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +67,14 @@ class Heading:
     id: str
 
 
+# what a paragraph is to the report: its body, the lead under the title, the closing lines
+Role = Literal["body", "lead", "closing"]
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: Texts
-    role: str = "body"  # body | lead | closing
+    role: Role = "body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,7 @@ Block = Cover | KeyFigures | Chart | Heading | Paragraph | Photo | Credits | Toc
 class Metadata:
     title: str
     subject: str
-    author: str
+    authors: tuple[str, ...]  # one entry per language whose names read differently
     keywords: tuple[str, ...]
     language: str  # the first edition language, as a BCP 47 tag
     created: datetime.datetime
@@ -163,3 +168,5 @@ def all_text(document: Document) -> Iterator[str]:
                     yield from (t.text for t in line)
             case Toc():
                 yield from (t.text for t in block.title)
+            case _:
+                assert_never(block)

@@ -34,13 +34,14 @@ from itertools import chain
 
 from babel.messages.catalog import Catalog, Message
 
+from ..i18n.placeholders import raw_fields, raw_names
+from ..i18n.script import IDEOGRAPHIC_CLASS
+
 THRESHOLD = 0.6
 CANDIDATES = 20  # sources scored exactly per new string
 _MARK = "\ue000"  # a placeholder, in the text the n-grams are taken from
-_FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_RUN = re.compile(rf"[{_CJK}{_MARK}]+|[^\W_{_CJK}]+")
-_CJK_START = re.compile(rf"[{_CJK}{_MARK}]")
+_RUN = re.compile(rf"[{IDEOGRAPHIC_CLASS}{_MARK}]+|[^\W_{IDEOGRAPHIC_CLASS}]+")
+_CJK_START = re.compile(rf"[{IDEOGRAPHIC_CLASS}{_MARK}]")
 COMMENT_PREFIX = "translation memory:"
 
 
@@ -59,7 +60,7 @@ class Suggestion:
 
 
 def _shape(text: str) -> str:
-    return _FIELD.sub(_MARK, text)
+    return "".join(_MARK if isinstance(piece, tuple) else piece for piece in raw_fields(text))
 
 
 def grams(text: str) -> set[str]:
@@ -91,16 +92,18 @@ def sources_of(catalog: Catalog, name: str) -> list[Source]:
 def map_placeholders(translation: str, matched: str, new: str) -> str | None:
     """The translation of ``matched`` with its placeholders renamed for ``new``; None when a
     placeholder cannot be mapped."""
-    old_names = list(dict.fromkeys(_FIELD.findall(matched)))
-    new_names = list(dict.fromkeys(_FIELD.findall(new)))
+    old_names = list(dict.fromkeys(raw_names(matched)))
+    new_names = list(dict.fromkeys(raw_names(new)))
     mapping = {n: n for n in old_names if n in new_names}
     rest_old = [n for n in old_names if n not in mapping]
     rest_new = [n for n in new_names if n not in mapping]
     mapping.update(zip(rest_old, rest_new, strict=False))
-    used = set(_FIELD.findall(translation))
-    if any(name not in mapping for name in used):
+    pieces = raw_fields(translation)
+    if any(isinstance(piece, tuple) and piece[0] not in mapping for piece in pieces):
         return None
-    return _FIELD.sub(lambda m: "{" + mapping[m[1]] + "}", translation)
+    return "".join(
+        "{" + mapping[piece[0]] + "}" if isinstance(piece, tuple) else piece for piece in pieces
+    )
 
 
 def suggest(queries: list[str], sources: list[Source]) -> dict[int, Suggestion]:

@@ -2,22 +2,20 @@
 
 A unit is one msgstr of one live entry (a plural entry gives one unit per form), keyed by
 a stable id made from its msgctxt and msgid, so that an import finds its entry again, and
-refuses a unit whose entry is gone because the source changed since the export.  A text is
-split into pieces: plain text and ``{name}`` placeholders, which formats show as protected
-codes; ``{{`` and ``}}`` (literal braces) stay text.
+refuses a unit whose entry is gone because the source changed since the export.  Formats
+show a text's ``{name}`` placeholders as protected codes
+(:func:`jbreport.i18n.placeholders.raw_fields`); ``{{`` and ``}}`` (literal braces) stay text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog, Message
 
 from ..errors import Location, TranslationError
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SOURCE_LANGUAGE_NOTE = "source language: "
 REVIEW_NOTE = "review: "  # a reviewer's remark, imported from the review copy
 
@@ -33,22 +31,6 @@ class Unit:
     developer_notes: tuple[str, ...]
     translator_notes: tuple[str, ...]
     previous: str | None  # the source the fuzzy translation was made for
-
-
-def pieces(text: str) -> list[str | tuple[str]]:
-    """Plain text (str) and placeholders (a 1-tuple of the name), in order."""
-    out: list[str | tuple[str]] = []
-    pos = 0
-    for match in _TOKEN.finditer(text):
-        if match[1] is None:
-            continue
-        if match.start() > pos:
-            out.append(text[pos : match.start()])
-        out.append((match[1],))
-        pos = match.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
 
 
 def unit_id(context: str | None, msgid: str, form: int | None = None) -> str:

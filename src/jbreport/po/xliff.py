@@ -31,11 +31,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
 from lxml import etree
 
 from ..errors import Location, TranslationError
-from .units import Edit, Unit, pieces
+from ..i18n.placeholders import raw_fields
+from .units import Edit, Unit
 
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -93,7 +93,7 @@ def _inline(
     ids: dict[str, list[str]] = {}
     used: dict[str, int] = {}
     last: etree._Element | None = None
-    for piece in pieces(text):
+    for piece in raw_fields(text):
         if isinstance(piece, str):
             if last is None:
                 element.text = (element.text or "") + piece
@@ -297,25 +297,3 @@ def _text(
             )
         out.append(child.tail or "")
     return "".join(out)
-
-
-def catalog_for(original: str, root: Path, shown: str) -> Path:
-    """The project's PO file an XLIFF ``original`` names; never a path outside it."""
-    path = (root / original).resolve()
-    folder = (root / "translations").resolve()
-    if path.parent != folder or path.suffix != ".po" or not path.is_file():
-        raise TranslationError(
-            f"original={original!r} is not a catalog of this project (translations/<lang>.po)",
-            Location(shown),
-        )
-    return path
-
-
-def check_language(catalog: Catalog, language: str, shown: str) -> None:
-    from ..catalog import same_language
-
-    if catalog.locale is not None and not same_language(str(catalog.locale), language):
-        raise TranslationError(
-            f"the file translates into {language!r}, its catalog is {catalog.locale}",
-            Location(shown),
-        )

@@ -1,30 +1,14 @@
-"""Renderers: one module per output format, each ``render(document, options) -> bytes``."""
+"""Renderers: one writer per output format (``docx``, the ``pdf`` package), each
+``render(document, options) -> bytes``; ``typeset`` holds the font-free line setting."""
 
 from __future__ import annotations
 
-import gc
-import os
-import re
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..errors import STOP_SIGNALS, JbreportError
+from ..i18n.placeholders import Field, parse
 from ..model import Document
-
-if TYPE_CHECKING:
-    from .helper import Channel
-
-# East Asian scripts: Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms.
-CJK_RE = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3100-\u318f\u31a0-\u31ff\u3200-\u9fff"
-    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,87 +81,20 @@ def prepare(formats: set[str], options: RenderOptions) -> None:
 
 
 def render_one(fmt: str, document: Document, options: RenderOptions) -> tuple[bytes, list[str]]:
-    """One output in memory, and what its reader would miss.  Runs in a worker process when
-    a build has more than one (see :func:`warm_up`)."""
-    warm_up_problem()
+    """One output in memory, and what its reader would miss: a pure function of its
+    arguments, so a worker process can run it (see :mod:`jbreport.workers`)."""
     return renderer(fmt)(document, options), warnings(fmt, document, options)
-
-
-# A worker's warm-up problem (a font reportlab cannot read), raised by each output it renders
-# rather than printed by the process pool as a traceback.
-_WARM_UP_ERRORS: list[JbreportError] = []
-
-
-def _orphaned(main: int) -> None:
-    """Exit once the main process ``main`` is gone."""
-    if os.getppid() == main:
-        # forked from it (the usual case): orphaned once adopted by another process
-        while os.getppid() == main:
-            time.sleep(0.5)
-    else:
-        # started by a fork server (Python 3.14's default on Linux), whose child this is
-        while _alive(main):
-            time.sleep(0.5)
-    os._exit(1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # (a PermissionError also means it is there)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
-    return True
-
-
-def warm_up(
-    threshold: tuple[int, int, int],
-    formats: set[str],
-    options: RenderOptions,
-    channel: Channel | None = None,
-    main: int | None = None,
-) -> None:
-    """A worker process's start: the garbage collector's thresholds (see ``cli.main``), the
-    channel to a main process that helps set its one output (see :mod:`.helper`), then the
-    renderers' libraries and fonts, loaded while the main process reads the content."""
-    gc.set_threshold(*threshold)
-    from . import helper
-
-    helper.attach(channel)
-    if channel is not None:
-        sys.setswitchinterval(helper.SWITCH_INTERVAL)
-    # Ctrl-C and stop signals reach the workers too (one process group): the main process
-    # handles them and lets the workers finish the output they are rendering, so they
-    # ignore them (and a worker inherits the main process's handlers, see cli.main)
-    for signum in (signal.SIGINT, *STOP_SIGNALS):
-        signal.signal(signum, signal.SIG_IGN)
-    # and a worker whose main process is gone (killed, or its terminal closed) stops too,
-    # instead of waiting forever for work that cannot come
-    watched = main if main is not None else os.getppid()
-    threading.Thread(target=_orphaned, args=(watched,), daemon=True).start()
-    try:
-        for fmt in formats:
-            renderer(fmt)  # the writer's modules and libraries: python-docx, reportlab
-        prepare(formats, options)
-    except JbreportError as exc:
-        _WARM_UP_ERRORS.append(exc)
-
-
-def warm_up_problem() -> None:
-    """Raise the problem this worker met warming up (a font), if any."""
-    if _WARM_UP_ERRORS:
-        raise _WARM_UP_ERRORS[0]
 
 
 def page_fields(pattern: str) -> list[tuple[str, str | None]]:
     """``"Page {page} of {pages}"`` → [("Page ", "page"), (" of ", "pages"), ("", None)]."""
     out: list[tuple[str, str | None]] = []
-    rest = pattern
-    while True:
-        m = re.search(r"\{(page|pages)\}", rest)
-        if not m:
-            out.append((rest.replace("{{", "{").replace("}}", "}"), None))
-            return out
-        out.append((rest[: m.start()].replace("{{", "{").replace("}}", "}"), m[1]))
-        rest = rest[m.end() :]
+    literal = ""
+    for part in parse(pattern):
+        if isinstance(part, Field) and part.name in ("page", "pages"):
+            out.append((literal, part.name))
+            literal = ""
+        else:
+            literal += part if isinstance(part, str) else "{" + part.name + "}"
+    out.append((literal, None))
+    return out

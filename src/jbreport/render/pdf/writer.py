@@ -1,0 +1,304 @@
+"""The PDF writer: walks a :class:`~jbreport.model.Document`, one clause per block kind, into
+reportlab flowables, then lays out the pages with the running header and footer.
+
+It knows nothing of processes: the same document gives the same bytes wherever it runs.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, assert_never
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ...errors import Location, RenderError
+from ...model import (
+    Block,
+    Chart,
+    Cover,
+    Credits,
+    Document,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Photo,
+    Text,
+    Texts,
+    Toc,
+)
+from .. import RenderOptions, page_fields, theme
+from .canvas import NumberedCanvas
+from .flowables import BarChart, Parallel, Rule, TaggedImage, TextBlock
+from .fonts import font_set
+from .styles import (
+    GREY,
+    LIGHT_RULE,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_H,
+    PAGE_W,
+    ROLE_STYLES,
+    RULE,
+    STRUCTURE,
+    Style,
+    StyleName,
+    style,
+)
+from .tagging import Outline, StructureType, Tag
+from .textops import Measure, draw_plain
+
+
+def render(document: Document, options: RenderOptions) -> bytes:
+    """The document as PDF bytes."""
+    return _Writer(document, options).build()
+
+
+class _Writer:
+    def __init__(self, document: Document, options: RenderOptions) -> None:
+        self.document = document
+        self.fonts = font_set(options)
+        self.east_asian = {
+            lang.tag: lang.east_asian
+            for lang in (*document.languages, *document.fallback_languages)
+        }
+        self._measures: dict[tuple[bool, float, bool], Measure] = {}
+        self.outline_count = 0
+        self.bilingual = document.bilingual
+
+    def measure(self, lang: str, style: Style) -> Measure:
+        key = (self.east_asian[lang], style.size, style.bold)
+        if key not in self._measures:
+            self._measures[key] = Measure(self.fonts, *key)
+        return self._measures[key]
+
+    def style(self, name: StyleName, lang: str) -> Style:
+        return style(name, self.east_asian[lang], self.bilingual)
+
+    def text(
+        self,
+        text: Text,
+        name: StyleName,
+        outline: int | None = None,
+        title: str | None = None,
+        role: StructureType | None = None,
+        parent: Tag | None = None,
+    ) -> TextBlock:
+        """One text in style ``name``, tagged as ``role`` (by default, as its style says)."""
+        entry = None
+        if outline is not None:
+            self.outline_count += 1
+            entry = Outline(title or text.text, f"h{self.outline_count}", outline)
+        tag = Tag(role or STRUCTURE.get(name, "P"), text.lang, parent=parent)
+        chosen = self.style(name, text.lang)
+        return TextBlock(text, chosen, self.measure(text.lang, chosen), entry, tag=tag)
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in self.document.blocks:
+            out += self.block(block)
+        return out
+
+    def texts(self, texts: Texts, name: StyleName, outline: int | None = None) -> list[Flowable]:
+        """One language: a block; several: side by side (or stacked for the cover)."""
+        if len(texts) == 1:
+            return [self.text(texts[0], name, outline)]
+        columns: list[list[Flowable]] = []
+        title = " / ".join(t.text for t in texts)  # the bookmark carries every language
+        for i, text in enumerate(texts):
+            columns.append([self.text(text, name, outline if i == 0 else None, title)])
+        return [Parallel(columns)]
+
+    def block(self, block: Block) -> list[Flowable]:
+        match block:
+            case Cover():
+                return self.cover(block)
+            case KeyFigures():
+                return self.key_figures(block)
+            case Chart():
+                out = self.texts(block.title, "subheading", outline=0)
+                languages = len(self.document.languages)
+                return [*out, BarChart(block, languages, self.measure), Spacer(1, 8)]
+            case Heading():
+                heading = self.texts(block.text, "heading", outline=0)
+                return [CondPageBreak(4 * 17), *heading]
+            case Paragraph():
+                return self.texts(block.text, ROLE_STYLES[block.role])
+            case Photo():
+                return self.photo(block)
+            case Credits():
+                out = [Rule(LIGHT_RULE, 0.5, 8)]
+                if block.title is not None:
+                    out += self.texts(block.title, "subheading", outline=0)
+                for line in block.lines:
+                    out += self.texts(line, "credit")
+                return out
+            case Toc():
+                return []  # the PDF outline is the table of contents
+            case _:
+                assert_never(block)
+
+    def cover(self, block: Cover) -> list[Flowable]:
+        out: list[Flowable] = [self.text(t, "kicker") for t in block.kicker or ()]
+        out += [self.text(t, "title") for t in block.title]
+        out.append(Rule())
+        meta: list[Text] = []
+        for group in (block.date, block.byline):
+            if group:  # a group that reads the same in every language, once
+                meta += list(group[:1] if len({t.text for t in group}) == 1 else group)
+        out += [self.text(t, "meta") for t in meta]
+        out.append(Spacer(1, 8))
+        return out
+
+    def key_figures(self, block: KeyFigures) -> list[Flowable]:
+        out = [*self.texts(block.title, "subheading", outline=0)]
+        rows = []
+        # tagged as a table: a row per figure, its label the row's header, in each language
+        table_tag = Tag("Table")
+        for row in block.rows:
+            cells: list[Any] = []
+            row_tag = Tag("TR", parent=table_tag)
+            for label, value in zip(row.label, row.value, strict=True):
+                cells.append(self.text(label, "cell", role="TH", parent=row_tag))
+                cells.append(self.text(value, "value", role="TD", parent=row_tag))
+            rows.append(cells)
+        n = len(self.document.languages)
+        unit = (PAGE_W - 2 * MARGIN_X) / n
+        widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.47, unit * 0.53] * n
+        table = Table(rows, colWidths=widths, hAlign="CENTER")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # never Helvetica
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.0, RULE),
+                    ("LINEBELOW", (0, -1), (-1, -1), 1.0, RULE),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return [*out, table, Spacer(1, 10)]
+
+    def photo(self, block: Photo) -> list[Flowable]:
+        out: list[Flowable] = []
+        if block.image is not None:
+            try:
+                described = " / ".join(t.text for t in block.caption)
+                image = TaggedImage(str(block.image), Tag("Figure", None, described))
+                ratio = image.imageHeight / image.imageWidth
+                # as wide as 14 cm allows, never taller than half the frame
+                max_height = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5
+                width = min(PAGE_W - 2 * MARGIN_X, 14 * cm, max_height / ratio)
+                image.drawWidth, image.drawHeight = width, width * ratio
+            except Exception as exc:  # reportlab/PIL raise many kinds on a bad image
+                raise RenderError(f"cannot place image: {exc}", Location.of(block.image)) from None
+            out.append(image)
+        captions: list[Text] = []
+        for i, caption in enumerate(block.caption):
+            text = caption.text
+            if block.credit is not None:
+                text = f"{text}  {block.credit[i].text}"
+            captions.append(Text(caption.lang, text, caption.keep))
+        out += self.texts(tuple(captions), "caption")
+        return [KeepTogether(out)]
+
+    # -- pages --------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        buffer = io.BytesIO()
+        meta = self.document.metadata
+        template = BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=meta.title,
+            author=" / ".join(meta.authors),
+            subject=meta.subject,
+            keywords=", ".join(meta.keywords),
+            creator="jbreport",
+            producer="jbreport (reportlab)",
+            lang=meta.language,
+            invariant=1,
+            initialFontName=self.fonts.latin,
+            displayDocTitle=1,  # viewers show the title, not the file name
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            PAGE_W - 2 * MARGIN_X,
+            PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        template.addPageTemplates([PageTemplate("page", [frame])])
+        story = self.flowables()
+
+        def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+            return NumberedCanvas(self.document, self.decorate, self.fonts.latin, *args, **kwargs)
+
+        template.build(story, canvasmaker=canvasmaker)
+        return buffer.getvalue()
+
+    def decorate(self, canvas: Canvas, page: int, total: int) -> None:
+        """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known."""
+        canvas.saveState()
+        header = self.document.header
+        y = PAGE_H - MARGIN_TOP + 0.9 * cm
+        x = PAGE_W - MARGIN_X
+        for text in reversed(header):
+            measure = self.measure(text.lang, Style(size=theme.PDF_HEADER_SIZE, color=GREY))
+            w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
+            draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
+            x -= w + 14
+        canvas.setStrokeColor(LIGHT_RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
+        self.footer(canvas, page, total)
+        canvas.restoreState()
+
+    def footer(self, canvas: Canvas, page: int, total: int) -> None:
+        """The footer's texts, their {page} and {pages} filled, centred on one line."""
+        measured = []
+        for text in self.document.footer:
+            filled = "".join(
+                literal + ("" if field is None else str(page if field == "page" else total))
+                for literal, field in page_fields(text.text)
+            )
+            measure = self.measure(text.lang, Style(size=theme.PDF_FOOTER_SIZE))
+            measured.append((measure, filled, measure.width(filled)))
+        if not measured:
+            return
+        sep = 18.0
+        joined = 0.0
+        for *_, width in measured:  # added in order (sum() of floats differs from 3.12 on)
+            joined += width
+        joined += sep * (len(measured) - 1)
+        x = (PAGE_W - joined) / 2
+        for measure, line, width in measured:
+            draw_plain(canvas, measure, line, x, MARGIN_BOTTOM - 1.1 * cm, GREY)
+            x += width + sep

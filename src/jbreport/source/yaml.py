@@ -1,0 +1,210 @@
+"""YAML read with PyYAML's safe composer, every value kept with its file:line:column.
+
+Values are not constructed by PyYAML (no tags that build Python objects, no floats): a
+scalar stays the text the user typed, so figures become exact Decimals and every error can
+point at the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import ContentError, Location
+from ..i18n.script import CJK_RE
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A YAML value: ``text`` for scalars, ``mapping`` or ``items`` for collections."""
+
+    loc: Location
+    text: str | None = None
+    mapping: dict[str, Node] | None = None
+    items: tuple[Node, ...] | None = None
+    quoted: bool = False
+    key_locs: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        if self.mapping is not None:
+            return "mapping"
+        if self.items is not None:
+            return "list"
+        return "text"
+
+    @property
+    def is_null(self) -> bool:
+        return (
+            self.text is not None
+            and not self.quoted
+            and self.text in ("", "~", "null", "Null", "NULL")
+        )
+
+    def get(self, key: str) -> Node | None:
+        assert self.mapping is not None
+        return self.mapping.get(key)
+
+    def entries(self) -> Iterator[tuple[str, Node]]:
+        assert self.mapping is not None
+        yield from self.mapping.items()
+
+
+# libyaml's composer when PyYAML was built with it (13× faster), else the pure-Python one;
+# both are the safe loader and keep line marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Pasted invisible characters: controls YAML refuses, and the separators YAML would count as
+# line breaks (so every later line number would be off by one) although editors do not.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]+")
+_SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
+
+
+def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
+    """The text without pasted control characters, and a note for each (file:line:col).
+
+    A separator (line or paragraph separator, form feed…) becomes a space between Latin
+    words and nothing next to an ideograph; other controls are dropped.  Line breaks stay
+    where they were, so every line number still matches the editor's."""
+    notes: list[str] = []
+    if _CONTROLS.search(text) is None:
+        return text, notes
+    # where each line starts: a file full of pasted controls is not rescanned for each one
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def replace(match: re.Match[str]) -> str:
+        run, start = match[0], match.start()
+        for offset, ch in enumerate(run):
+            at = start + offset
+            line = bisect_right(line_starts, at)
+            column = at - line_starts[line - 1] + 1
+            notes.append(
+                f"{Location(shown, line, column)}: removed the invisible character"
+                f" U+{ord(ch):04X} pasted into the text"
+            )
+        if not any(ch in _SEPARATORS for ch in run):
+            return ""
+        # a run of separators is one gap: a space between Latin words, else nothing
+        before = text[start - 1] if start else "\n"
+        after = text[match.end()] if match.end() < len(text) else "\n"
+        if before.isspace() or after.isspace():
+            return ""
+        if CJK_RE.match(before) or CJK_RE.match(after):
+            return ""
+        return " "
+
+    return _CONTROLS.sub(replace, text), notes
+
+
+def _loc(path: str, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _convert(node: yaml.Node, path: str) -> Node:
+    loc = _loc(path, node.start_mark)
+    if node.tag not in _STANDARD_TAGS:
+        raise ContentError(f"YAML tag {node.tag!r} is not allowed here", loc)
+    if isinstance(node, yaml.ScalarNode):
+        return Node(loc, text=str(node.value), quoted=node.style in ("'", '"', "|", ">"))
+    if isinstance(node, yaml.SequenceNode):
+        return Node(loc, items=tuple(_convert(item, path) for item in node.value))
+    assert isinstance(node, yaml.MappingNode)
+    mapping: dict[str, Node] = {}
+    key_locs: dict[str, Location] = {}
+    for key_node, value_node in node.value:
+        key_loc = _loc(path, key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise ContentError("a key must be plain text", key_loc)
+        key = str(key_node.value)
+        if key == "<<":
+            raise ContentError("YAML merge keys (<<) are not supported", key_loc)
+        if key in mapping:
+            raise ContentError(
+                f"duplicate key {key!r} (first at line {key_locs[key].line})", key_loc
+            )
+        mapping[key] = _convert(value_node, path)
+        key_locs[key] = key_loc
+    return Node(loc, mapping=mapping, key_locs=key_locs)
+
+
+def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
+    """Read a YAML file into located nodes; every failure is a ContentError with a line.
+    What was cleaned from the text is told in ``notes`` (see :func:`clean_pasted`)."""
+    shown = Location.of(path).path
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read: {exc.strerror}", Location(shown)) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            Location(shown, line),
+        ) from None
+    text, cleaned = clean_pasted(text.removeprefix("\ufeff"), shown)
+    if notes is not None:
+        notes += cleaned
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        context, problem_mark = exc.context_mark, exc.problem_mark
+        if exc.context and context and problem_mark and context.line != problem_mark.line:
+            problem += f" ({exc.context} started at line {context.line + 1})"
+        hint = _tab_hint(text, mark) or _quote_hint(text, mark.line if mark else None)
+        raise ContentError(f"YAML syntax error: {problem}{hint}", _loc(shown, mark)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ContentError(f"YAML error: {exc.reason}", Location(shown, line)) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"YAML error: {exc}", Location(shown)) from None
+    if root is None:
+        raise ContentError("the file is empty", Location(shown, 1))
+    return _convert(root, shown)
+
+
+def _tab_hint(text: str, mark: yaml.Mark | None) -> str:
+    """A tab where YAML wants spaces: editors show it as spaces, YAML refuses it."""
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indent or line[mark.column : mark.column + 1] == "\t":
+        return " (a tab: YAML indents with spaces only; replace the tab with spaces)"
+    return ""
+
+
+def _quote_hint(text: str, problem_line: int | None) -> str:
+    """The likely cause of many YAML errors an editor makes: a quote opened and not closed.
+    Points at the nearest line at or before the error with an odd number of quotes."""
+    if problem_line is None:
+        return ""
+    lines = text.splitlines()
+    for number in range(min(problem_line, len(lines) - 1), -1, -1):
+        line = lines[number].replace('\\"', "")
+        if line.count('"') % 2 == 1:
+            return f" (is a closing quote missing on line {number + 1}?)"
+    return ""
