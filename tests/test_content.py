@@ -153,6 +153,36 @@ BAD = [
         id="python-tag",
     ),
     pytest.param(("第一段", "第一段{"), r"write a literal brace as \{\{", 14, id="lone-brace"),
+    pytest.param(
+        ('date: "2023-01"\n', ""),
+        r"missing required key 'date': the publication date",
+        1,
+        id="no-date",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: count, value: 2,150万}"),
+        r"unknown key '150万' in figure 'count'; a comma inside \{…\} ends an entry: quote",
+        6,
+        id="unquoted-comma",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: count, value: 42, wording: bare}"),
+        r"'wording' does not apply to a count figure",
+        6,
+        id="bare-count",
+    ),
+    pytest.param(
+        ("{kind: count, value: 42}", "{kind: growth, value: 4, wording: verbless}"),
+        r"unknown wording 'verbless'",
+        6,
+        id="unknown-wording",
+    ),
+    pytest.param(
+        ("language: zh", "language: zh\nstyle: {zh: {range_dash: to}}"),
+        r"range_dash is the mark between the ends of a range",
+        2,
+        id="range-dash-word",
+    ),
 ]
 
 
@@ -175,6 +205,32 @@ def test_bad_content(
     if line is not None:
         assert re.search(rf"mini\.yaml:{line}(:\d+)?: ", err), err
     assert not (root / "output").exists() or not any((root / "output").iterdir())
+
+
+def test_figures_keep_the_digits_they_were_typed_with(tmp_path: Path) -> None:
+    """8.0 stays 8.0 and 48.60亿 keeps its zero (issue 16); 302.5亿 and 1600亿 carry no
+    precision of their own, so they print as before."""
+    figures = """\
+  count: {kind: count, value: 42}
+  money: {kind: money, value: 48.60亿, currency: CNY}
+  rate: {kind: percent, value: 8.0}
+  round: {kind: money, value: 1600亿, currency: CNY}
+  exact: {kind: money, value: 302.5亿, currency: CNY}
+  ratio: {kind: ratio, value: "0.6:31.4:68.0"}
+  rise: {kind: growth, value: 12.5, wording: bare}
+"""
+    text = BASE.replace(
+        "  count: {kind: count, value: 42}\n  money: {kind: money, value: 3.5亿, currency: CNY}\n",
+        figures,
+    )
+    report = load_report(project(tmp_path, text) / "content" / "mini.yaml")
+    precision = {name: f.figure.precision for name, f in report.figures.items()}
+    assert precision == {
+        "count": None, "money": 6, "rate": -1, "round": None, "exact": None, "ratio": None,
+        "rise": None,
+    }  # fmt: skip
+    assert report.figures["rise"].figure.wording == "bare"
+    assert [str(p) for p in report.figures["ratio"].figure.parts] == ["0.6", "31.4", "68.0"]
 
 
 def test_every_problem_is_reported_at_once(

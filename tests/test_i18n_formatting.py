@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from jbreport.i18n import figures as nb
 from jbreport.i18n.formatting import format_figure, format_list, format_number
 from jbreport.i18n.locale import get_locale
-from jbreport.i18n.reading import parse_number
+from jbreport.i18n.reading import parse_number, typed_precision
 from jbreport.po.lookup import Catalogs
 
 NBSP = "\u00a0"
@@ -23,6 +23,7 @@ def _zh_words() -> Catalog:
     for context, msgid, string in (
         ("figure", "up {percent}", "增长{percent}"),
         ("figure", "down {percent}", "下降{percent}"),
+        ("figure", "unchanged", "持平"),
         ("figure", "{first} and {second}", "{first} {second}"),
         ("qualifier", "about {figure}", "约{figure}"),
         ("qualifier", "more than {figure}", "超{figure}"),
@@ -62,6 +63,12 @@ def count(value: str, **kw: object) -> nb.Figure:
 
 def fig(kind: nb.Kind, value: str, **kw: object) -> nb.Figure:
     return nb.Figure(kind, D(value), **kw)  # type: ignore[arg-type]
+
+
+def typed(kind: nb.Kind, text: str, **kw: object) -> nb.Figure:
+    """A figure as the content reader makes it from ``text``: its typed digits kept."""
+    value, precision = parse_number(text, "zh"), typed_precision(text, "zh")
+    return nb.Figure(kind, value, precision=precision, **kw)  # type: ignore[arg-type]
 
 
 def date(text: str, **kw: object) -> nb.Figure:
@@ -167,7 +174,28 @@ CASES: list[tuple[str, nb.Figure, str, bool]] = [
     ("zh", fig(nb.Kind.GROWTH, "-7.5"), "下降7.5%", False),
     ("en", fig(nb.Kind.GROWTH, "-7.5"), "down 7.5%", False),
     ("zh", fig(nb.Kind.GROWTH, "65.97"), "增长65.97%", False),
-    ("en", fig(nb.Kind.GROWTH, "0"), "up 0%", False),
+    # a change that rounds to zero reads as the catalog says (issue 16)
+    ("en", fig(nb.Kind.GROWTH, "0"), "unchanged", False),
+    ("zh", fig(nb.Kind.GROWTH, "0"), "持平", False),
+    ("en", fig(nb.Kind.GROWTH, "0.04", decimals=1), "unchanged", False),
+    # bare: the sentence carries the verb (分别增长{a}和{b}); the size of the change alone
+    ("zh", fig(nb.Kind.GROWTH, "12.5", wording="bare"), "12.5%", False),
+    ("en", fig(nb.Kind.GROWTH, "-4.6", wording="bare"), "4.6%", False),
+    ("zh", fig(nb.Kind.GROWTH, "3", wording="bare", qualifier=ABOUT), "约3%", True),
+    # -- precision as typed: a trailing fraction zero is kept, at every scale (issue 16)
+    ("zh", typed(nb.Kind.PERCENT, "8.0"), "8.0%", False),
+    ("en", typed(nb.Kind.GROWTH, "6.0"), "up 6.0%", False),
+    ("zh", typed(nb.Kind.GROWTH, "-7.10"), "下降7.10%", False),
+    ("zh", typed(nb.Kind.MONEY, "48.60亿", currency="CNY"), "48.60亿元", False),
+    ("en", typed(nb.Kind.MONEY, "48.60亿", currency="CNY"), f"CNY{NBSP}4.860 billion", False),
+    ("en", typed(nb.Kind.MONEY, "482.60亿", currency="CNY"), f"CNY{NBSP}48.260 billion", False),
+    ("en", typed(nb.Kind.MONEY, "2.40亿", currency="CNY"), f"CNY{NBSP}240 million", False),
+    ("zh", typed(nb.Kind.MONEY, "302.5亿", currency="CNY"), "302.5亿元", False),
+    ("en", typed(nb.Kind.MONEY, "1600亿", currency="CNY"), f"CNY{NBSP}160 billion", False),
+    ("en", typed(nb.Kind.COUNT, "1.20万"), "12,000", False),
+    ("en", typed(nb.Kind.POINTS, "1.0"), "1.0 percentage points", False),
+    ("en", typed(nb.Kind.PERCENT, "8.0", decimals=2), "8.00%", False),
+    ("zh", fig(nb.Kind.RATIO, "0", parts=(D("0.6"), D("31.4"), D("68.0"))), "0.6:31.4:68.0", False),
     # -- quantities with units (CLDR)
     ("zh", qty("11.2", "length-kilometer"), "11.2公里", False),
     ("en", qty("11.2", "length-kilometer"), "11.2 km", False),

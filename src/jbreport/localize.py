@@ -55,9 +55,7 @@ def document_date(report: Report) -> datetime.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
-    if report.date is not None:
-        return datetime.datetime.combine(report.date.date, datetime.time(), datetime.UTC)
-    return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    return datetime.datetime.combine(report.date.date, datetime.time(), datetime.UTC)
 
 
 @dataclass
@@ -183,13 +181,11 @@ class _Edition:
 def _cover(ed: _Edition, part: Part) -> list[Block]:
     report, args = ed.report, part.args
     kicker = ed.texts(report.kicker) if args.get("kicker", True) else None
-    date = None
-    if report.date is not None:
-        figure = nb.Figure(nb.Kind.DATE, start=report.date)
-        date = tuple(
-            Text(lang.tag, format_figure(figure, lang.tag, lang.messages(), lang.style))
-            for lang in ed.langs
-        )
+    figure = nb.Figure(nb.Kind.DATE, start=report.date)
+    date = tuple(
+        Text(lang.tag, format_figure(figure, lang.tag, lang.messages(), lang.style))
+        for lang in ed.langs
+    )
     byline = None
     if report.authors:
         byline = ed.words(

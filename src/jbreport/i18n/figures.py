@@ -94,6 +94,11 @@ class Figure:
     decimals: int | None = None
     scale: str = "auto"  # auto | full
     skeleton: str | None = None
+    # the power of ten of the last digit typed, when the typed fraction ends in a zero
+    # (8.0: -1; 48.60亿: 6): that many digits are shown, at whatever scale; None: as typed
+    # without trailing zeros (302.5亿 is 30.25 billion, 1600亿 160 billion)
+    precision: int | None = None
+    wording: str | None = None  # growth: "bare", the size of the change without up/down
 
 
 class Messages(Protocol):
@@ -142,6 +147,8 @@ UP = N_("up {percent}")
 # How two names are joined in a byline; untranslated (or for more names), CLDR's list pattern
 LIST_PAIR = N_("{first} and {second}")
 DOWN = N_("down {percent}")
+# a change that rounds to zero, as the language says it (持平)
+UNCHANGED = N_("unchanged")
 POINTS_ONE = N_("{points} percentage point")
 POINTS_OTHER = N_("{points} percentage points")
 # A catalog may say how its language writes each currency ("{amount}元"); untranslated,
@@ -167,6 +174,9 @@ class NumberStyle:
     """House style of one edition that CLDR leaves open."""
 
     min_grouping_digits: int = 1
+    # the mark between the ends of a range, for CLDR's en dash: "—" in Chinese statistics
+    # bulletins (1—11月, the 一字线 of GB/T 15834); None: CLDR's
+    range_dash: str | None = None
 
 
 DEFAULT_STYLE = NumberStyle()

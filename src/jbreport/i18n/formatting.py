@@ -28,6 +28,7 @@ from .figures import (
     POINTS_OTHER,
     QUALIFIER_CONTEXT,
     QUALIFIERS,
+    UNCHANGED,
     UP,
     Figure,
     Kind,
@@ -97,6 +98,16 @@ def _fixed_pattern(tag: str, decimals: int) -> NumberPattern:
     return parse_pattern(integer + ("." + "0" * decimals if decimals else ""))
 
 
+def written_decimals(decimals: int | None, precision: int | None, divisor: int = 0) -> int | None:
+    """The fraction digits a value shows at the scale ``10**divisor``: ``decimals`` when the
+    report sets them, else as many as reach the last digit typed with a trailing zero
+    (``precision``, see :attr:`Figure.precision`): 48.60亿 shows 48.60 in 亿 and 4.860 in
+    billions; None: every digit the value has, and no more."""
+    if decimals is not None or precision is None:
+        return decimals
+    return max(0, divisor - precision)
+
+
 def format_number(
     value: Decimal,
     tag: str,
@@ -104,8 +115,11 @@ def format_number(
     *,
     decimals: int | None = None,
     scale: str = "auto",
+    precision: int | None = None,
 ) -> str:
-    """A number as the locale writes it in running text: 5.5万 / 55,000; 302.5亿 / 30.25 billion."""
+    """A number as the locale writes it in running text: 5.5万 / 55,000; 302.5亿 / 30.25 billion.
+
+    ``precision`` keeps the digits a report typed (see :func:`written_decimals`)."""
     table = scales(tag) if scale == "auto" else ()
     magnitude = abs(value)
     chosen: Scale | None = None
@@ -113,12 +127,14 @@ def format_number(
         if magnitude >= candidate.least:
             chosen = candidate
     if chosen is None:
-        rounded = _round(value, decimals)
+        shown = written_decimals(decimals, precision)
+        rounded = _round(value, shown)
         if table and abs(rounded) >= table[0].least:
             # rounding carried into the first scale: 9999.5 -> 1万, 999,999.5 -> 1 million
             return format_number(rounded, tag, style, decimals=decimals, scale=scale)
-        return _digits(rounded, tag, style, decimals=decimals)
-    mantissa = _round(value.scaleb(-chosen.divisor), decimals)
+        return _digits(rounded, tag, style, decimals=shown)
+    shown = written_decimals(decimals, precision, chosen.divisor)
+    mantissa = _round(value.scaleb(-chosen.divisor), shown)
     larger = [s for s in table if s.magnitude > chosen.magnitude]
     if larger and abs(mantissa.scaleb(chosen.divisor)) >= larger[0].least:
         # rounding carried into the next scale: 9999.5万 -> 1亿
@@ -126,7 +142,7 @@ def format_number(
             mantissa.scaleb(chosen.divisor), tag, style, decimals=decimals, scale=scale
         )
     pattern = chosen.pattern(get_locale(tag).plural_form(abs(mantissa)))
-    number = _digits(mantissa, tag, style, grouping=False, decimals=decimals)
+    number = _digits(mantissa, tag, style, grouping=False, decimals=shown)
     return _ZEROS.sub(lambda _m: number, pattern, count=1)
 
 
@@ -150,7 +166,7 @@ def _percent_digits(value: Decimal, tag: str, style: NumberStyle, decimals: int 
 
 def _money(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> str:
     assert figure.value is not None and figure.currency is not None
-    amount = format_number(figure.value, tag, style, decimals=figure.decimals, scale=figure.scale)
+    amount = _amount(figure, figure.value, tag, style)
     msgid = money_msgid(figure.currency)
     if messages.translated(MONEY_CONTEXT, msgid):
         return fill(messages.gettext(MONEY_CONTEXT, msgid), {"amount": amount})
@@ -159,6 +175,13 @@ def _money(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> 
     if pattern.strip(MARKS + " \u00a0").startswith("¤"):  # ignore direction marks
         return f"{figure.currency}\u00a0{amount}"
     return f"{amount}\u00a0{figure.currency}"
+
+
+def _amount(figure: Figure, value: Decimal, tag: str, style: NumberStyle) -> str:
+    """A figure's number at the scale the locale chooses for it, its typed digits kept."""
+    return format_number(
+        value, tag, style, decimals=figure.decimals, scale=figure.scale, precision=figure.precision
+    )
 
 
 def _unit_length(figure: Figure) -> Literal["short", "long", "narrow"]:
@@ -174,11 +197,12 @@ def _unit_length(figure: Figure) -> Literal["short", "long", "narrow"]:
 
 def _quantity(figure: Figure, tag: str, style: NumberStyle) -> str:
     assert figure.value is not None and figure.unit is not None
-    number = format_number(figure.value, tag, style, decimals=figure.decimals, scale=figure.scale)
+    number = _amount(figure, figure.value, tag, style)
     # CLDR chooses the unit pattern and its plural form; the number in it is ours (scaled, exact)
     locale = get_locale(tag)
     pattern = "#,##0." + "#" * 12
-    shown = _shown(figure.value, figure.decimals)  # the plural follows the printed number
+    # the plural follows the printed number
+    shown = _shown(figure.value, written_decimals(figure.decimals, figure.precision))
     text = format_unit(
         shown,
         figure.unit,
@@ -204,7 +228,12 @@ def _date(figure: Figure, tag: str) -> str:
             return format_skeleton("y", figure.start.date, locale=locale)
 
 
-def _month_range(figure: Figure, tag: str) -> str:
+def _month_range(figure: Figure, tag: str, style: NumberStyle) -> str:
+    text = _cldr_month_range(figure, tag)
+    return text.replace("\u2013", style.range_dash) if style.range_dash else text
+
+
+def _cldr_month_range(figure: Figure, tag: str) -> str:
     assert figure.start is not None and figure.end is not None
     locale = get_locale(tag)
     start, end = figure.start.date, figure.end.date
@@ -257,11 +286,11 @@ def _format_bare(
     style: NumberStyle,
     qualify: Callable[[str], str] | None = None,
 ) -> str:
-    decimals, scale = figure.decimals, figure.scale
+    decimals = written_decimals(figure.decimals, figure.precision)
     match figure.kind:
         case Kind.COUNT:
             assert figure.value is not None
-            number = format_number(figure.value, tag, style, decimals=decimals, scale=scale)
+            number = _amount(figure, figure.value, tag, style)
             if figure.noun is None:
                 return number
             pattern = messages.ngettext(
@@ -283,22 +312,49 @@ def _format_bare(
             pattern = messages.ngettext(FIGURE_CONTEXT, POINTS_ONE, POINTS_OTHER, shown)
             return fill(pattern, {"points": number})
         case Kind.GROWTH:
-            assert figure.value is not None
-            percent = _percent_digits(abs(figure.value), tag, style, decimals)
-            if qualify is not None:
-                percent = qualify(percent)
-            word = UP if figure.value >= 0 else DOWN
-            return fill(messages.gettext(FIGURE_CONTEXT, word), {"percent": percent})
+            return _growth(figure, tag, messages, style, qualify)
         case Kind.QUANTITY:
             return _quantity(figure, tag, style)
         case Kind.DATE:
             return _date(figure, tag)
         case Kind.MONTH_RANGE:
-            return _month_range(figure, tag)
+            return _month_range(figure, tag, style)
         case Kind.RATIO:
+            # each part with the digits it was typed with (0.6:31.4:68.0)
             return ":".join(
-                format_number(p, tag, style, decimals=decimals, scale="full") for p in figure.parts
+                format_number(p, tag, style, decimals=_typed(p, decimals), scale="full")
+                for p in figure.parts
             )
+
+
+def _typed(value: Decimal, decimals: int | None) -> int | None:
+    """``decimals``, or the fraction digits ``value`` holds as typed."""
+    exponent = value.as_tuple().exponent
+    if decimals is None and isinstance(exponent, int) and exponent < 0:
+        return -exponent
+    return decimals
+
+
+def _growth(
+    figure: Figure,
+    tag: str,
+    messages: Messages,
+    style: NumberStyle,
+    qualify: Callable[[str], str] | None,
+) -> str:
+    """增长3% / up 3%, 下降7.5% / down 7.5%, 持平 / unchanged; bare (the sentence carries the
+    verb: 分别增长{a}和{b}): the size of the change alone, 3%."""
+    assert figure.value is not None
+    decimals = written_decimals(figure.decimals, figure.precision)
+    percent = _percent_digits(abs(figure.value), tag, style, decimals)
+    if qualify is not None:
+        percent = qualify(percent)
+    if figure.wording == "bare":
+        return percent
+    if _round(figure.value, decimals) == 0:
+        return messages.gettext(FIGURE_CONTEXT, UNCHANGED)
+    word = UP if figure.value > 0 else DOWN
+    return fill(messages.gettext(FIGURE_CONTEXT, word), {"percent": percent})
 
 
 def format_list(items: list[str], tag: str, messages: Messages | None = None) -> str:

@@ -41,6 +41,12 @@ def parse_number(text: str, tag: str) -> Decimal:
     Scale words are the locale's own, from CLDR.  The result keeps the digits typed, so
     ``302.5亿`` is ``Decimal('3.025E+10')`` and formats back to 30.25 billion, never 30.250.
     """
+    number, exponent = _parse(text, tag)
+    return number.scaleb(exponent)
+
+
+def _parse(text: str, tag: str) -> tuple[Decimal, int]:
+    """The number as typed (its digits and sign) and the power of ten of its scale words."""
     raw = " ".join(text.split())  # any run of spaces (no-break ones too) is one space
     digits, exponent = _scaled(raw, tag)
     m = re.fullmatch(rf"{_typed_number(tag)}\s*(.*)", digits)
@@ -67,7 +73,18 @@ def parse_number(text: str, tag: str) -> Decimal:
         raise FigureValueError(
             f"unknown scale word {word!r} in {text!r}; {tag} knows: {', '.join(words) or 'none'}"
         )
-    return number.scaleb(exponent)
+    return number, exponent
+
+
+def typed_precision(text: str, tag: str) -> int | None:
+    """The power of ten of the last digit of ``text`` when its fraction ends in a zero an
+    editor typed on purpose (``8.0``: -1, ``48.60亿``: 6); None otherwise (``302.5亿``, and
+    ``1600亿``, whose zeros are the integer's)."""
+    number, exponent = _parse(text, tag)
+    digits = number.as_tuple()
+    if isinstance(digits.exponent, int) and digits.exponent < 0 and digits.digits[-1] == 0:
+        return digits.exponent + exponent
+    return None
 
 
 def _as_written(digits: str, locale: Locale) -> Decimal | None:

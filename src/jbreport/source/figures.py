@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..errors import JbreportError, did_you_mean
 from ..i18n import figures as nb
 from ..i18n.placeholders import placeholders
-from ..i18n.reading import parse_number
+from ..i18n.reading import parse_number, typed_precision
 from .model import NAME_RE, SrcFigure
 from .reader import Reader
 from .yaml import Node
@@ -30,6 +30,7 @@ FIGURE_KEYS = {
     "decimals",
     "scale",
     "skeleton",
+    "wording",
 }
 Fields = dict[str, object]
 
@@ -115,7 +116,7 @@ def _date(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     fields: Fields = {"start": nb.PartialDate.parse(raw["value"])}
     if "skeleton" in raw:
         fields["skeleton"] = nb.check_skeleton(raw["skeleton"])
-    _refuse(raw, kind, "currency", "unit", "noun", "decimals", "scale")
+    _refuse(raw, kind, "currency", "unit", "noun", "decimals", "scale", "wording")
     return fields
 
 
@@ -127,7 +128,7 @@ def _month_range(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     start, end = nb.PartialDate.parse(start_text), nb.PartialDate.parse(end_text)
     if end.date < start.date:
         raise nb.FigureValueError("the month range ends before it starts")
-    _refuse(raw, kind, "currency", "unit", "noun", "decimals", "scale", "skeleton")
+    _refuse(raw, kind, "currency", "unit", "noun", "decimals", "scale", "skeleton", "wording")
     return {"start": start, "end": end}
 
 
@@ -136,7 +137,7 @@ def _ratio(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     parts = tuple(parse_number(p, language) for p in value_text.split(":"))
     if len(parts) < 2:
         raise nb.FigureValueError(f"a ratio has two or more parts: {value_text!r}")
-    _refuse(raw, kind, "currency", "unit", "noun", "skeleton")
+    _refuse(raw, kind, "currency", "unit", "noun", "skeleton", "wording")
     return {"parts": parts}
 
 
@@ -152,7 +153,7 @@ def _amount(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
         )
     if kind == nb.Kind.PERCENT and number > Decimal(100000):
         raise nb.FigureValueError(f"impossible percentage {value_text}")
-    fields: Fields = {"value": number}
+    fields: Fields = {"value": number, "precision": typed_precision(value_text, language)}
     if kind == nb.Kind.MONEY:
         fields["currency"] = _need(raw, kind, "currency", nb.check_currency)
     else:
@@ -167,6 +168,15 @@ def _amount(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
         _refuse(raw, kind, "unit", "unit_style")
     if kind != nb.Kind.COUNT:
         _refuse(raw, kind, "noun")
+    if kind == nb.Kind.GROWTH and "wording" in raw:
+        if raw["wording"] != "bare":
+            raise nb.FigureValueError(
+                f"unknown wording {raw['wording']!r} (bare: the change without up or down,"
+                " where the sentence says it)"
+            )
+        fields["wording"] = raw["wording"]
+    else:
+        _refuse(raw, kind, "wording")
     _refuse(raw, kind, "skeleton")
     return fields
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Collector, ContentError, JbreportError, Location, UsageError, did_you_mean
+from ..i18n import figures as nb
 from .blocks import read_blocks, read_sections
 from .figures import read_figures
 from .keyfigures import read_chart, read_key_figures
@@ -21,7 +22,7 @@ from .yaml import load_yaml
 TOP_KEYS = {
     "language": True,
     "title": True,
-    "date": False,
+    "date": True,
     "kicker": False,
     "subject": False,
     "keywords": False,
@@ -38,6 +39,12 @@ TOP_KEYS = {
 }
 
 
+REQUIRED_HINTS = {
+    "date": ': the publication date, "YYYY", "YYYY-MM" or "YYYY-MM-DD" (it dates the'
+    " briefs and their metadata)",
+}
+
+
 def read_report(r: Reader) -> Report:
     """The report of ``r.path``, every problem of the file raised together."""
     notes: list[str] = []
@@ -46,9 +53,10 @@ def read_report(r: Reader) -> Report:
         r.problems.raise_if_any()
     for key, required in TOP_KEYS.items():
         if required and root.get(key) is None:
-            r.error(f"missing required key {key!r}", root.loc)
+            r.error(f"missing required key {key!r}{REQUIRED_HINTS.get(key, '')}", root.loc)
     language = read_language(r, root)
-    date = read_date(r, root.get("date"))
+    # (a report without a date is said above and never built: the year 1 stands in)
+    date = read_date(r, root.get("date")) or nb.PartialDate(1)
     figures = read_figures(r, root.get("figures"), language)
     ids: dict[str, Location] = {}
     report = Report(

@@ -7,7 +7,7 @@ from ..i18n.locale import get_locale
 from .reader import Reader
 from .yaml import Node
 
-STYLE_KEYS = {"min_grouping_digits"}
+STYLE_KEYS = {"min_grouping_digits", "range_dash"}
 
 
 def read_language(r: Reader, root: Node) -> str:
@@ -47,5 +47,16 @@ def read_styles(r: Reader, node: Node | None) -> dict[str, nb.NumberStyle]:
         digits = 1
         if (d := entry.get("min_grouping_digits")) is not None:
             digits = r.integer(d, "min_grouping_digits", 1, 4) or 1
-        styles[tag] = nb.NumberStyle(min_grouping_digits=digits)
+        dash = _range_dash(r, entry.get("range_dash"))
+        styles[tag] = nb.NumberStyle(min_grouping_digits=digits, range_dash=dash)
     return styles
+
+
+def _range_dash(r: Reader, node: Node | None) -> str | None:
+    if node is None:
+        return None
+    dash = r.text(node, "range_dash")
+    if dash is not None and (not dash or len(dash) > 2 or any(c.isalnum() for c in dash)):
+        r.error("range_dash is the mark between the ends of a range, e.g. —", node.loc)
+        return None
+    return dash

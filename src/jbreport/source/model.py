@@ -76,7 +76,7 @@ class Report:
     id: str
     path: Path
     language: str
-    date: nb.PartialDate | None
+    date: nb.PartialDate
     title: Src
     kicker: Src | None
     subject: Src | None

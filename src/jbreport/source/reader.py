@@ -88,10 +88,10 @@ class Reader:
         if node.mapping is None:
             self.error(f"{what} must be a mapping (key: value)", node.loc)
             return False
-        for key in node.mapping:
+        for key, value in node.mapping.items():
             if key not in allowed:
                 self.error(
-                    f"unknown key {key!r} in {what}{did_you_mean(key, sorted(allowed))}",
+                    f"unknown key {key!r} in {what}{_unknown_key_hint(key, value, allowed)}",
                     node.key_locs[key],
                 )
         return True
@@ -117,3 +117,14 @@ class Reader:
             self.error(f"{what} must be a whole number from {low} to {high}, not {raw!r}", node.loc)
             return None
         return int(raw)
+
+
+def _unknown_key_hint(key: str, value: Node, allowed: set[str]) -> str:
+    """What the user probably meant: a near key, or, for a key that is digits with no
+    value, a number whose comma YAML read as the end of an entry ({value: 2,150万})."""
+    if key[:1].isdigit() and value.is_null:
+        return (
+            "; a comma inside {…} ends an entry: quote a number written with a comma"
+            f' (value: "…,{key}")'
+        )
+    return did_you_mean(key, sorted(allowed))

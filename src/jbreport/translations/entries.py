@@ -70,6 +70,7 @@ def figure_entries(reports: list[Report]) -> list[TemplateEntry]:
     entries = [
         TemplateEntry(nb.FIGURE_CONTEXT, nb.UP, ref, nb.TEMPLATE_LANGUAGE),
         TemplateEntry(nb.FIGURE_CONTEXT, nb.DOWN, ref, nb.TEMPLATE_LANGUAGE),
+        TemplateEntry(nb.FIGURE_CONTEXT, nb.UNCHANGED, ref, nb.TEMPLATE_LANGUAGE),
         TemplateEntry(nb.FIGURE_CONTEXT, nb.LIST_PAIR, ref, nb.TEMPLATE_LANGUAGE),
         TemplateEntry(
             nb.FIGURE_CONTEXT, (nb.POINTS_ONE, nb.POINTS_OTHER), ref, nb.TEMPLATE_LANGUAGE
