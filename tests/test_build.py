@@ -83,6 +83,7 @@ def test_cli_build_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFi
     assert (tmp_path / "jiangbei-2023.en.factsheet.pdf").stat().st_size > 1000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "what",
     [
@@ -141,6 +142,7 @@ def test_a_font_only_the_pdf_library_finds_broken_is_one_message(
     assert "Cut.ttf: Latin font cannot be used" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_problems_are_said_in_the_same_order_with_any_jobs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -221,6 +223,7 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     assert "30,25 milliards" in pdf  # CLDR's French: comma decimals, milliards
 
 
+@pytest.mark.slow
 def test_a_failed_build_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--strict with one fuzzy entry: one message per problem, and no output touched."""
     root = copy_project(tmp_path)
@@ -243,6 +246,7 @@ def test_a_failed_build_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFix
     assert sorted(p.name for p in (root / "output").iterdir()) == ["jiangbei-2023.zh.pdf"]
 
 
+@pytest.mark.slow
 def test_several_problems_cross_from_worker_processes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
