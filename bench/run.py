@@ -326,6 +326,40 @@ def _fake_english(msgid: str, words: list[str], rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
+def _true_english(msgid: str, table: dict[str, str], words: list[str], rng: random.Random) -> str:
+    """The bench's true translation: a paragraph made of corpus sentences is translated
+    sentence by sentence (each sentence always the same way), so a new paragraph's true
+    translation is known and a suggestion can be checked against it."""
+    parts = [p + "。" for p in msgid.split("。") if p]
+    if parts and "".join(parts) == msgid and all(p in table for p in parts):
+        return " ".join(table[p] for p in parts)
+    return _fake_english(msgid, words, rng)
+
+
+def suggestion_quality(path: Path, truth: dict[str, str], table: dict[str, str]) -> str:
+    """How many of the new strings got a suggestion (a fuzzy translation), how many of
+    those hold every sentence of the true translation (right), and the mean share of the
+    true translation's sentences a suggestion holds."""
+    with path.open("rb") as handle:
+        catalog: Catalog = read_po(handle)
+    sentences = set(table.values())
+    made = right = 0
+    coverage = 0.0
+    for message in catalog:
+        if message.context not in truth or not message.fuzzy or not message.string:
+            continue
+        made += 1
+        wanted = [s for s in sentences if s in truth[message.context]] or [truth[message.context]]
+        held = sum(1 for s in wanted if s in str(message.string))
+        coverage += held / len(wanted)
+        right += held == len(wanted)
+    mean = f"{100 * coverage / made:.0f}%" if made else "—"
+    return (
+        f"{made} of {len(truth)} new strings got a suggestion, {right} right"
+        f" (every sentence of the true translation), mean share of it {mean}"
+    )
+
+
 def _insert_word(text: str, rng: random.Random) -> str:
     """A small edit: a word inserted at a position outside any {placeholder}."""
     spans = [m.span() for m in PLACEHOLDER.finditer(text)]
@@ -340,6 +374,8 @@ def _insert_word(text: str, rng: random.Random) -> str:
 class CatalogCase:
     project: Path
     pristine: Path  # translations/ before the edit (en.po fully translated, messages.pot)
+    truth: dict[str, str]  # msgctxt of each added string -> its true translation
+    table: dict[str, str]  # corpus sentence -> its translation
     new_pot: Path  # `jbreport translations extract` of the edited content
     entries: int
     edited: int
@@ -358,6 +394,7 @@ def catalog_project(
     """
     source = load_source()
     corpus = _sentences(source)
+    table = {sentence: _fake_english(sentence, words, rng) for sentence in corpus}
     per_section = 20  # a heading and 19 paragraphs
     data = {
         k: source[k]
@@ -401,7 +438,7 @@ def catalog_project(
                 _fake_english(message.id[0], words, rng) for _ in range(catalog.num_plurals)
             )
         else:
-            message.string = _fake_english(message.id, words, rng)
+            message.string = _true_english(message.id, table, words, rng)
     with po.open("wb") as handle:
         write_po(handle, catalog, width=76, include_previous=True)
     pristine = folder / "translations.pristine"
@@ -430,8 +467,16 @@ def catalog_project(
     shutil.copy2(project / "translations" / "messages.pot", new_pot)
     _restore(project, pristine)
     with (pristine / "en.po").open("rb") as handle:
-        count = sum(1 for m in read_po(handle) if m.id)
-    return CatalogCase(project, pristine, new_pot, count, n_edit, n_remove, n_add)
+        old = read_po(handle)
+    count = sum(1 for m in old if m.id)
+    old_contexts = {m.context for m in old if m.id}
+    with new_pot.open("rb") as handle:
+        truth = {
+            m.context: _true_english(m.id, table, words, rng)
+            for m in read_po(handle)
+            if m.id and isinstance(m.id, str) and m.context not in old_contexts
+        }
+    return CatalogCase(project, pristine, truth, table, new_pot, count, n_edit, n_remove, n_add)
 
 
 def _restore(project: Path, pristine: Path) -> None:
@@ -778,6 +823,8 @@ class Bench:
         merged = folder / "msgmerge.po"
         extract = Row(f"translations extract, {case.entries:,} entries (msgmerge's .pot)")
         self.rows.insert(len(self.rows) - 1, extract)
+        plain = Row(f"translations update --no-memory, {case.entries:,} entries")
+        self.rows.insert(len(self.rows) - 1, plain)
         for i in range(self.args.repeat):
             _restore(case.project, case.pristine)
             try:
@@ -786,6 +833,13 @@ class Bench:
                 extract.rss.append(result.max_rss_mb)
             except Failed as exc:
                 extract.error = str(exc)
+            _restore(case.project, case.pristine)
+            try:
+                result = run(jbreport(case.project, "translations", "update", "--no-memory"))
+                plain.jb.append(result.seconds)
+                plain.rss.append(result.max_rss_mb)
+            except Failed as exc:
+                plain.error = str(exc)
             _restore(case.project, case.pristine)
             try:
                 result = run(jbreport(case.project, "translations", "update"))
@@ -823,6 +877,15 @@ class Bench:
         )
         if merged.exists():
             self.notes.append("after the update: msgmerge out.po: " + po_counts(merged))
+        self.notes.append(
+            "translation memory (jbreport update): "
+            + suggestion_quality(case.project / "translations" / "en.po", case.truth, case.table)
+        )
+        if merged.exists():
+            self.notes.append(
+                "fuzzy matching (msgmerge --previous): "
+                + suggestion_quality(merged, case.truth, case.table)
+            )
 
     # -- targets ---------------------------------------------------------------------------
     def find(self, case: str) -> Row | None:
@@ -897,7 +960,7 @@ class Bench:
         else:
             verdict("peak memory at 200× under 1 GB", None, "no 200× run")
 
-        cat = self.find("translations update")
+        cat = self.find("translations update,")
         if cat and cat.ratio is not None and self.args.entries < 20_000:
             verdict(
                 "translations update within 3× msgmerge",

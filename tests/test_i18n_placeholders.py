@@ -11,6 +11,8 @@ from jbreport.i18n.placeholders import (
     is_brace_format,
     parse,
     placeholders,
+    raw_fields,
+    raw_names,
     without_placeholders,
 )
 
@@ -55,3 +57,12 @@ def test_without_placeholders() -> None:
 def test_brace_format() -> None:
     assert is_brace_format("{n} days") and is_brace_format("a { b")
     assert not is_brace_format("no fields") and not is_brace_format("{{literal}}")
+
+
+def test_raw_fields_keep_the_text_as_written() -> None:
+    text = "{{literal}} 增长{percent}，{ lone {total}{percent}"
+    pieces = raw_fields(text)
+    assert pieces == ["{{literal}} 增长", ("percent",), "，{ lone ", ("total",), ("percent",)]
+    assert "".join(p if isinstance(p, str) else "{" + p[0] + "}" for p in pieces) == text
+    assert raw_names("{{{n}}}") == ["n"]  # a literal brace each side of a field
+    assert raw_names("{{n}}") == []

@@ -12,6 +12,7 @@ from jbreport.i18n.script import (
     EAST_ASIAN_CLASS,
     IDEOGRAPHIC,
     UNSPACED,
+    count_words,
     has_han,
     is_east_asian,
 )
@@ -50,6 +51,12 @@ def test_words_and_unspaced_letters() -> None:
     assert IDEOGRAPHIC.findall("302.5亿元 and 億 and 원") == ["亿", "元", "億", "원"]
     assert not IDEOGRAPHIC.match("，")  # punctuation is no word
     assert UNSPACED.match("ก") and UNSPACED.match("元") and not UNSPACED.match("a")
+
+
+def test_words_are_latin_words_and_cjk_characters() -> None:
+    assert count_words("江北区GDP增长{rate}，好") == 7  # 江 北 区 GDP 增 长 好; no {rate}
+    assert count_words("GDP grew 3.5% in 2023") == 5
+    assert count_words("東京タワー") == 5
 
 
 def test_han() -> None:

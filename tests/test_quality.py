@@ -16,7 +16,7 @@ PACKAGE = ROOT / "src" / "jbreport"
 ROOMS = {
     "reportlab": ("render/pdf/",),
     "docx": ("render/docx/",),
-    "lxml": ("render/docx/",),
+    "lxml": ("render/docx/", "po/xliff.py"),  # XLIFF is XML: its own format's reader
     "babel": ("i18n/", "po/"),
     "jinja2": ("layout.py",),
     "yaml": ("source/yaml.py",),

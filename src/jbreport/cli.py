@@ -90,14 +90,41 @@ def _translations_parser(t: argparse.ArgumentParser, where: argparse.ArgumentPar
     tsub.add_parser("extract", help="write translations/messages.pot", parents=[where])
     init = tsub.add_parser("init", help="start a catalog for a new language", parents=[where])
     init.add_argument("language")
-    tsub.add_parser("update", help="bring every catalog in line with the content", parents=[where])
-    tsub.add_parser(
-        "status", help="translated, fuzzy, untranslated per language and report", parents=[where]
-    )
+    _translator_parsers(tsub, where)
     check = tsub.add_parser(
         "check", help="check catalogs (default: the project's)", parents=[where]
     )
     check.add_argument("files", nargs="*", type=Path)
+
+
+def _translator_parsers(
+    tsub: argparse._SubParsersAction[argparse.ArgumentParser], where: argparse.ArgumentParser
+) -> None:
+    """update, status and the exchange with translators' tools (export, import)."""
+    upd = tsub.add_parser(
+        "update", help="bring every catalog in line with the content", parents=[where]
+    )
+    upd.add_argument(
+        "--no-memory", action="store_true", help="offer no translation memory suggestions"
+    )
+    stat = tsub.add_parser(
+        "status", help="translated, fuzzy, untranslated per language and report", parents=[where]
+    )
+    stat.add_argument(
+        "--words", action="store_true", help="new, fuzzy, untranslated words per section"
+    )
+    exp = tsub.add_parser(
+        "export", help="catalogs as XLIFF for CAT tools, or a review DOCX", parents=[where]
+    )
+    kind = exp.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--xliff", nargs="*", metavar="LANG", help="XLIFF (default: every catalog)")
+    kind.add_argument("--docx", metavar="LANG", help="a bilingual review copy in Word")
+    exp.add_argument("--xliff-version", choices=["2.1", "1.2"], default="2.1")
+    exp.add_argument("-o", "--output", type=Path, help="folder (default: <project>/output)")
+    imp = tsub.add_parser(
+        "import", help="translations back from an .xlf or review .docx", parents=[where]
+    )
+    imp.add_argument("file", type=Path)
 
 
 def entry() -> NoReturn:
@@ -255,8 +282,15 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
         print(f"wrote {display_path(path)}")
         return 0
     if args.action == "update":
-        for path, changed in tr.update(project_root):
+        for path, changed in tr.update(project_root, memory=not args.no_memory):
             print(f"{'updated' if changed else 'unchanged'} {display_path(path)}")
+        return 0
+    if args.action in ("export", "import"):
+        return _exchange(args, project_root)
+    if args.action == "status" and args.words:
+        from .translations.words import format_words, word_counts
+
+        print(format_words(word_counts(project_root)))
         return 0
     if args.action == "status":
         results = st.status(project_root)
@@ -279,6 +313,26 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
         print("no problems")
         return 0
     raise UsageError(f"unknown action {args.action}")
+
+
+def _exchange(args: argparse.Namespace, root: Path) -> int:
+    from .translations import exchange as ex
+
+    if args.action == "import":
+        path, changes = ex.import_file(root, args.file)
+        for line in changes:
+            print(line)
+        print(f"{len(changes)} change(s) in {display_path(path)}")
+        return 0
+    out = args.output or root / "output"
+    if args.docx:
+        from .translations.review import export_review
+
+        print(f"wrote {display_path(export_review(root, args.docx, out))}")
+        return 0
+    for path in ex.export_xliff(root, args.xliff, out, args.xliff_version):
+        print(f"wrote {display_path(path)}")
+    return 0
 
 
 def _layouts(args: argparse.Namespace, root: Path) -> int:

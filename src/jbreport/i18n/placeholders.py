@@ -3,15 +3,19 @@
 Messages follow Python's brace syntax (``{{`` is a literal brace), as gettext's
 ``python-brace-format`` flag says; only plain names are filled: a translation is data, so
 attribute access, indexing, conversions and format specs are refused, never evaluated.
+:func:`raw_fields` cuts a message where its plain fields are and keeps the rest as written,
+for the files a translator edits and that come back (XLIFF, the review copy).
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 _FORMATTER = string.Formatter()
+_RAW_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +94,27 @@ def fill_spans(text: str, values: Mapping[str, str]) -> tuple[str, tuple[tuple[i
         spans.append((length, length + len(value)))
         length += len(value)
     return "".join(out), tuple(spans)
+
+
+def raw_fields(text: str) -> list[str | tuple[str]]:
+    """``text`` cut at its plain ``{name}`` fields, in order: the text between them as
+    written (``{{`` and ``}}`` stay doubled, a lone brace stays text) and each field as a
+    1-tuple of its name.  Joined back (a field as ``{name}``) it is ``text`` again, which
+    :func:`parse`'s unescaped literals are not."""
+    out: list[str | tuple[str]] = []
+    pos = 0
+    for match in _RAW_TOKEN.finditer(text):
+        if match[1] is None:
+            continue
+        if match.start() > pos:
+            out.append(text[pos : match.start()])
+        out.append((match[1],))
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def raw_names(text: str) -> list[str]:
+    """The names of the plain fields of ``text`` (see :func:`raw_fields`), in order."""
+    return [piece[0] for piece in raw_fields(text) if isinstance(piece, tuple)]

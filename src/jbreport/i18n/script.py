@@ -7,12 +7,15 @@ apart, and the character classes built from it.
   words are counted;
 - :data:`UNSPACED`: the letters of every script written without spaces between words
   (those, and Thai, Lao, Myanmar, Khmer): a word of them may touch the next (302.5亿元);
-- :func:`has_han`: whether a text holds Han ideographs.
+- :func:`has_han`: whether a text holds Han ideographs;
+- :func:`count_words`: the words of a source string, as CAT tools count them.
 """
 
 from __future__ import annotations
 
 import re
+
+from .placeholders import without_placeholders
 
 # ISO 15924 codes of the scripts of CLDR locales written in East Asian type
 EAST_ASIAN_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"})
@@ -67,7 +70,8 @@ def _class(kinds: frozenset[str]) -> str:
 # for use inside a larger character class: rf"[^ \t{EAST_ASIAN_CLASS}]"
 EAST_ASIAN_CLASS = _class(_EAST_ASIAN_KINDS)
 CJK_RE = re.compile(f"[{EAST_ASIAN_CLASS}]")
-IDEOGRAPHIC = re.compile(f"[{_class(frozenset({'Hani', 'Kana', 'Hang'}))}]")
+IDEOGRAPHIC_CLASS = _class(frozenset({"Hani", "Kana", "Hang"}))
+IDEOGRAPHIC = re.compile(f"[{IDEOGRAPHIC_CLASS}]")
 UNSPACED = re.compile(
     f"[{_class(frozenset({'Hani', 'Kana', 'Hang', 'Thai', 'Laoo', 'Mymr', 'Khmr'}))}]"
 )
@@ -82,3 +86,14 @@ def is_east_asian(char: str) -> bool:
 def has_han(text: str) -> bool:
     """Whether ``text`` holds a Han ideograph."""
     return _HAN.search(text) is not None
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
+
+
+def count_words(text: str) -> int:
+    """The words of a source string as CAT tools count them (memoQ, Trados): a run of Latin
+    letters or digits is one word, each Han, kana or Hangul character is one (those scripts
+    write no spaces); ``{placeholders}`` are not words."""
+    text = without_placeholders(text)
+    return len(_LATIN_WORD.findall(text)) + len(IDEOGRAPHIC.findall(text))

@@ -1,7 +1,8 @@
 """The translator's jobs: extract, init, update and check.
 
 ``update`` merges each catalog with the template (:func:`jbreport.po.merge.merge`):
-nothing translated is ever dropped, and a second run changes no byte.
+nothing translated is ever dropped, and a second run changes no byte; the entries it adds
+get the translation memory's suggestions (:mod:`jbreport.po.memory`), as fuzzy drafts.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 
 from ..atomic import write_all, write_bytes
 from ..errors import Location, TranslationError, UsageError, display_path
-from ..i18n.locale import parse_language
+from ..i18n.locale import parse_language, same_tongue
 from ..po import Catalog
+from ..po import memory as tm
 from ..po.io import read_catalog, render_po, save_catalog, source_date
 from ..po.lookup import catalog_paths
-from ..po.merge import merge
+from ..po.merge import merge, singular
 from ..po.template import TemplateEntry, entries_to_template, new_catalog
 from . import checks
 from .entries import POT_NAME, all_entries, entries_for
@@ -60,21 +62,28 @@ def _copy_messages(template: Catalog, catalog: Catalog) -> None:
         catalog[copy.id] = copy
 
 
-def update(root: Path) -> list[tuple[Path, bool]]:
-    """Update every catalog (and the .pot); returns each path and whether it changed."""
+def update(root: Path, *, memory: bool = True) -> list[tuple[Path, bool]]:
+    """Update every catalog (and the .pot); returns each path and whether it changed.
+    With ``memory``, new entries get the translation memory's suggestions (fuzzy)."""
     folder = root / "translations"
     entries = all_entries(root)
     pot = folder / POT_NAME
     pot_data, pot_date = _template_bytes(pot, entries)
     results = [(pot, pot_data is not None)]
     writes = [(pot, pot_data)] if pot_data is not None else []
-    for path in catalog_paths(folder):
-        catalog = read_catalog(path, expect_language=path.stem)
+    catalogs = {p: read_catalog(p, expect_language=p.stem) for p in catalog_paths(folder)}
+    sources = {p: tm.sources_of(c, p.name) for p, c in catalogs.items()} if memory else {}
+    for path, catalog in catalogs.items():
         created = catalog.creation_date
         if not isinstance(created, datetime.datetime):
             created = pot_date
         template = entries_to_template(entries_for(path.stem, entries), created)
+        old = [*catalog, *catalog.obsolete.values()] if memory else []
+        known = {(singular(m), m.context) for m in old}
         merged = merge(catalog, template)
+        if memory:
+            new = [m for m in merged if m.id and (singular(m), m.context) not in known]
+            tm.fill(merged, new, _memory_sources(path, sources))
         if render_po(merged) == path.read_bytes():
             results.append((path, False))
             continue
@@ -85,6 +94,13 @@ def update(root: Path) -> list[tuple[Path, bool]]:
         results.append((path, True))
     write_all(writes)  # all catalogs or none: an update never leaves them out of step
     return results
+
+
+def _memory_sources(path: Path, sources: dict[Path, list[tm.Source]]) -> list[tm.Source]:
+    """What the memory offers ``path``'s new entries: its own catalog's translations first,
+    then those of the other catalogs of its language (``en`` and ``en_GB``)."""
+    others = [f for p, f in sources.items() if p != path and same_tongue(p.stem, path.stem)]
+    return [*sources[path], *(source for found in others for source in found)]
 
 
 def _template_bytes(

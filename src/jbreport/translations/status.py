@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n.placeholders import without_placeholders
-from ..i18n.script import IDEOGRAPHIC
+from ..i18n.script import count_words
 from ..po import Message
 from ..po.io import read_catalog
 from ..po.lookup import catalog_paths
@@ -56,16 +54,6 @@ class LanguageStatus:
         return total
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
-
-
-def _words(text: str) -> int:
-    """Words of a source string: Latin words and numbers, plus each Han/kana/Hangul
-    character; placeholders are not words."""
-    text = without_placeholders(text)
-    return len(_LATIN_WORD.findall(text)) + len(IDEOGRAPHIC.findall(text))
-
-
 def _translated(message: Message) -> bool:
     if message.fuzzy:
         return False
@@ -89,7 +77,7 @@ def status(root: Path) -> list[LanguageStatus]:
             if not message.id:
                 continue
             counts = result.groups.setdefault(_group(message), Counts())
-            words = _words(singular(message))
+            words = count_words(singular(message))
             counts.strings += 1
             counts.words += words
             if _translated(message):
