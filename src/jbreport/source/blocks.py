@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import Location
 from .lists import read_list, read_signoff
 from .model import SrcBlock, SrcParagraph, SrcPhoto, SrcSection
 from .reader import Reader

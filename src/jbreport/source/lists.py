@@ -11,7 +11,7 @@ sign-off line's ``<where>/signoff-<n>/<i>``.  A line that is one ``{figure}`` ha
 
 from __future__ import annotations
 
-from .model import SrcFigureRef, SrcList, SrcListItem, SrcSignoff, Src
+from .model import Src, SrcFigureRef, SrcList, SrcListItem, SrcSignoff
 from .reader import Reader
 from .scope import Scope
 from .tables import read_cell
