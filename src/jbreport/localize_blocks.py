@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .i18n import figures as nb
-from .i18n.cells import column_scale, format_at_scale, header_unit, largest
+from .i18n.cells import column_scale, decimal_mark, format_at_scale, header_unit, largest
 from .i18n.formatting import format_number
 from .i18n.scales import Scale
 from .layout import Msg
@@ -99,6 +99,7 @@ def localize_table(langs: list[Wording], words: Mapping[str, Msg | str], src: Sr
         total=row(src.total) if src.total is not None else None,
         note=_texts(langs, src.note),
         numeric=numeric,
+        decimal=tuple(Text(lang.tag, decimal_mark(lang.tag)) for lang in langs),
     )
 
 

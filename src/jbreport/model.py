@@ -113,6 +113,7 @@ class Table:
     total: Row | None
     note: Texts | None
     numeric: tuple[bool, ...]
+    decimal: Texts  # each language's decimal mark, which numeric columns align on
 
 
 @dataclass(frozen=True, slots=True)

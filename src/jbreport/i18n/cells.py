@@ -80,6 +80,11 @@ def _without_digits(text: str, tag: str) -> str:
     return "".join(" " if unicodedata.category(ch) == "Nd" or ch in symbols else ch for ch in text)
 
 
+def decimal_mark(tag: str) -> str:
+    """The locale's decimal mark, which a table's numeric columns align on."""
+    return str(get_decimal_symbol(get_locale(tag)))
+
+
 def largest(figures: Sequence[Figure]) -> Figure:
     """The figure of largest magnitude: it chooses the scale and names the unit."""
     return max(figures, key=lambda f: abs(f.value) if f.value is not None else Decimal(0))
