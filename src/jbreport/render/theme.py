@@ -169,6 +169,17 @@ DOCX_STYLES: dict[str, WordStyle] = {
     "Header": WordStyle(size=8.5, color=GREY),
     "Footer": WordStyle(size=8.5, color=GREY),
 }
+# the styles of tables, lists and sign-offs, added to a document that has one
+DOCX_CONTENT_STYLES: dict[str, WordStyle] = {
+    "Table Heading": WordStyle(bold=True),
+    "Table Total": WordStyle(bold=True),
+    "Table Note": WordStyle(size=8.5, color=GREY, space_before=3, space_after=10),
+    "List Bullet": WordStyle(space_after=3),
+    "List Bullet 2": WordStyle(space_after=3),
+    "List Number": WordStyle(space_after=3),
+    "Signoff": WordStyle(space_after=0, align="right"),
+}
+DOCX_LIST_INDENT = 0.75  # cm: where a list item's text starts (nested: twice as far)
 DOCX_FIRST_LINE_CHARS = 2  # East Asian body paragraphs indent their first line by two characters
 DOCX_FIRST_LINE_CHAR = 11.0  # the width of one of those characters for readers without char units
 DOCX_RULE_WIDTH = 0.5  # the key-figures table's rules
