@@ -143,6 +143,10 @@ _SPACES = " \u00a0\u202f"
 _ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
 _ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
 _ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
+_ZH_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})[—–\-~～至到](\d{1,2})月")  # 1—11月
+# a heading's number in Chinese (一、 … 十二、), the number a translation writes as "1."
+_ZH_ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
+_ZH_NUMERALS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +325,12 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
     language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
     reader = _reader(language)
     found: Counter[tuple[str, Decimal]] = Counter()
+    text = without_placeholders(text)
+    if m := _ZH_ENUMERATOR.match(text):
+        found[("number", Decimal(_chinese_numeral(m[1])))] += 1
+        text = text[m.end() :]
     # dates first, so their digits are not read as counts
-    rest = _dates(without_placeholders(text), reader, found)
+    rest = _dates(text, reader, found)
     for m in reader.number.finditer(rest):
         grouped = not m["integer"].isdigit()
         prefix = m.groupdict().get("prefix") or ""
@@ -341,6 +349,14 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
     return found
 
 
+def _chinese_numeral(text: str) -> int:
+    """一 … 九十九 as a number: 十 is ten, 十二 twelve, 二十 twenty."""
+    if "十" not in text:
+        return _ZH_NUMERALS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return _ZH_NUMERALS.get(tens, 1) * 10 + _ZH_NUMERALS.get(units, 0)
+
+
 def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> str:
     """Count the dates of ``text`` into ``found``; the text without them."""
     for m in _ZH_DATE.finditer(text):
@@ -354,6 +370,10 @@ def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> s
         found[("month", Decimal(m[1]))] += 1
         found[("day", Decimal(m[2]))] += 1
     text = _ZH_MONTHDAY.sub(" ", text)
+    for m in _ZH_MONTH_RANGE.finditer(text):
+        found[("month", Decimal(m[1]))] += 1
+        found[("month", Decimal(m[2]))] += 1
+    text = _ZH_MONTH_RANGE.sub(" ", text)
     for m in _ZH_MONTH.finditer(text):
         found[("month", Decimal(m[1]))] += 1
     text = _ZH_MONTH.sub(" ", text)
