@@ -102,7 +102,6 @@ def _columns(r: Reader, node: Node | None, where: str) -> tuple[SrcColumn, ...]:
         if unit is not None and place is not None and place not in UNIT_PLACES:
             places = ", ".join(UNIT_PLACES)
             r.error(f"unit: {place!r} is not a place for a column's unit ({places})", unit.loc)
-            continue
         out.append(SrcColumn(label, place == "header"))
     return tuple(out)
 
