@@ -4,9 +4,11 @@ pdftotext and pdfinfo -struct-text."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import require, run
+from jbreport.model import Text
 from model_blocks import SIGNOFF, bullets, numbered, pair, table
 from test_render_pdf_writer import EN, ZH, document, roles, text_of, written
 
@@ -73,4 +75,20 @@ def test_a_signoff_is_right_aligned(tmp_path: Path) -> None:
 
 def test_a_bilingual_edition_prints_each_languages_table(tmp_path: Path) -> None:
     path = written(tmp_path, document((ZH, EN), pair(table("zh"), table("en"))))
-    assert roles(path) == ["Table", "P", "Table", "P"]
+    assert roles(path) == ["Table", "P", "Table", "P"]  # each language's table, then its note
+    lines = run(require("pdftotext"), "-layout", path, "-").splitlines()
+    assert any(line.count("合计") == 2 for line in lines)  # narrow enough: side by side
+
+
+def test_a_table_too_wide_for_half_the_page_is_stacked(tmp_path: Path) -> None:
+    wide = table("zh")
+    wide = replace(
+        wide,
+        rows=tuple(
+            (row[0], (Text("zh", "12345678901234567890123456789012.5"),), row[2])
+            for row in wide.rows
+        ),
+    )
+    path = written(tmp_path, document((ZH, EN), pair(wide, table("en"))))
+    lines = run(require("pdftotext"), "-layout", path, "-").splitlines()
+    assert not any(line.count("合计") == 2 for line in lines)

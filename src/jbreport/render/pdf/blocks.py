@@ -20,34 +20,58 @@ from ...model import Table as TableBlock
 from .. import theme
 from .cells import Hanging, NumberCell, decimal_tail
 from .flowables import Parallel
-from .styles import LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
+from .styles import GUTTER, LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
 from .tagging import StructureType, Tag
 
 if TYPE_CHECKING:
     from .writer import _Writer
 
 PAD = theme.PDF_TABLE_PADDING
+MIN_TEXT_COLUMN = 60.0  # points: a text column narrower than this sets tables one per line
+HEAD_AT_LEAST = 48.0  # points a numeric column's label may take on one line, in any measure
 
 
 def table(w: _Writer, block: TableBlock) -> list[Flowable]:
+    """The table in each language of the edition: side by side when each fits half the
+    measure with room for its text columns, else one after the other."""
+    n = len(w.document.languages)
+    full = PAGE_W - 2 * MARGIN_X
+    after = Spacer(1, 4 if block.note else 10)
+    narrow = (full - GUTTER * (n - 1)) / n
+    if n > 1 and all(_fits(w, block, i, narrow) for i in range(n)):
+        columns = [_one_table(w, block, i, narrow) for i in range(n)]
+        return [CondPageBreak(5 * 13), KeepTogether([Parallel(columns)]), after]
     out: list[Flowable] = []
-    for i in range(len(w.document.languages)):
-        out += _one_table(w, block, i)
+    for i in range(n):
+        # together on one page when they fit on one (a longer table splits, its header repeated)
+        out += [CondPageBreak(5 * 13), KeepTogether(_one_table(w, block, i, full)), after]
     return out
 
 
-def _one_table(w: _Writer, block: TableBlock, i: int) -> list[Flowable]:
-    """The table in the edition's ``i``-th language."""
+def _rows(block: TableBlock) -> list[tuple[Row, StyleName]]:
+    rows: list[tuple[Row, StyleName]] = [(r, "table_head") for r in block.header]
+    rows += [(r, "table_cell") for r in block.rows]
+    if block.total is not None:
+        rows.append((block.total, "table_total"))
+    return rows
+
+
+def _fits(w: _Writer, block: TableBlock, i: int, width: float) -> bool:
+    """Whether the table's text columns keep room for a few words beside its figures."""
+    widths = _widths(w, block, [r for r, _s in _rows(block)], i, width)
+    text = [x for x, numeric in zip(widths, block.numeric, strict=True) if not numeric]
+    return all(x >= MIN_TEXT_COLUMN for x in text) and sum(widths) <= width + 0.01
+
+
+def _one_table(w: _Writer, block: TableBlock, i: int, width: float) -> list[Flowable]:
+    """The table in the edition's ``i``-th language: caption, grid and note."""
     tag = Tag("Table")
     out: list[Flowable] = []
     if block.caption is not None:
         out.append(w.text(block.caption[i], "table_caption", parent=tag))
     mark = block.decimal[i].text
-    rows: list[tuple[Row, StyleName]] = [(r, "table_head") for r in block.header]
-    rows += [(r, "table_cell") for r in block.rows]
-    if block.total is not None:
-        rows.append((block.total, "table_total"))
-    widths = _widths(w, block, [r for r, _s in rows], i, mark)
+    rows = _rows(block)
+    widths = _widths(w, block, [r for r, _s in rows], i, width)
     tails = _tail_rooms(w, block, rows, i, mark)
     cells: list[list[Any]] = []
     for number, (row, style) in enumerate(rows):
@@ -62,8 +86,7 @@ def _one_table(w: _Writer, block: TableBlock, i: int) -> list[Flowable]:
     out.append(grid)
     if block.note is not None:
         out.append(w.text(block.note[i], "table_note"))
-    # together on one page when they fit on one (a longer table splits, its header repeated)
-    return [CondPageBreak(5 * 13), KeepTogether(out), Spacer(1, 4 if block.note else 10)]
+    return out
 
 
 def _cell(
@@ -109,10 +132,9 @@ def _tail_rooms(
     return rooms
 
 
-def _widths(w: _Writer, block: TableBlock, rows: list[Row], i: int, mark: str) -> list[float]:
+def _widths(w: _Writer, block: TableBlock, rows: list[Row], i: int, total: float) -> list[float]:
     """Numeric columns as wide as their widest figure (or label, up to a quarter of the
-    measure); the text columns share the rest."""
-    total = PAGE_W - 2 * MARGIN_X
+    measure); the text columns share the rest of ``total``."""
     widths: list[float | None] = []
     for j, numeric in enumerate(block.numeric):
         if not numeric:
@@ -124,7 +146,7 @@ def _widths(w: _Writer, block: TableBlock, rows: list[Row], i: int, mark: str) -
             name: StyleName = "table_head" if number < len(block.header) else "table_total"
             width = w.measure(text.lang, w.style(name, text.lang)).width(text.text)
             if number < len(block.header):
-                width = min(width, total * 0.25)
+                width = min(width, max(total * 0.25, HEAD_AT_LEAST))
             need = max(need, width)
         widths.append(need + 2 * PAD + 6)
     fixed = sum(x for x in widths if x is not None)
