@@ -3,8 +3,12 @@ python-docx (and LibreOffice and pandoc, slow)."""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from docx.oxml.ns import qn
 
@@ -82,3 +86,24 @@ def test_libreoffice_and_pandoc_read_the_table_and_the_list(tmp_path: Path) -> N
     assert [line.strip() for line in text.splitlines() if line.strip()][1:7] == cells
     markdown = run(require("pandoc"), "-f", "docx", "-t", "markdown", path)
     assert "-   第一项" in markdown and "行业1" in markdown and "-----" in markdown
+
+
+def test_a_reference_docx_without_numbering_gains_the_part(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(buffer)
+    stripped = io.BytesIO()
+    with zipfile.ZipFile(stripped, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                continue
+            if item.filename in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+                data = re.sub(rb"<(Relationship|Override) [^>]*numbering[^>]*/>", b"", data)
+            target.writestr(item, data)
+    reference = tmp_path / "house.docx"
+    reference.write_bytes(stripped.getvalue())
+    word = read(document(bullets()), RenderOptions(reference_docx=reference))
+    items = [p for p in word.paragraphs if p.text]
+    assert all(p._p.pPr.numPr is not None for p in items)
+    assert word.part.numbering_part.element.find(qn("w:abstractNum")) is not None
