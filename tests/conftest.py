@@ -72,10 +72,14 @@ def run(*args: str | Path, timeout: float = 180) -> str:
     return result.stdout
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """The sample's content and catalogs, copied: the test edits them."""
+def copy_project(tmp_path: Path, reports: tuple[str, ...] | None = None) -> Path:
+    """The sample's content and catalogs, copied: the test edits them.  ``reports``: only
+    these reports' content (the catalogs still hold every report's entries)."""
     root = tmp_path / "proj"
-    shutil.copytree(ROOT / "content", root / "content")
+    (root / "content").mkdir(parents=True)
+    for path in sorted((ROOT / "content").glob("*.yaml")):
+        if reports is None or path.stem in reports:
+            shutil.copy(path, root / "content")
     shutil.copytree(ROOT / "translations", root / "translations")
     return root
 

@@ -57,10 +57,12 @@ def pdf_dump(path: Path) -> str:
     return "\n".join(out) + "\n"
 
 
+REPORTS = ("jiangbei-2023", "nanan-2023-11")
 EDITIONS = ("zh", "en", "zh+en")
 LAYOUTS = ("", ".factsheet")  # the brief, and the factsheet
 CASES = [
-    (f"jiangbei-2023.{edition}{layout}.{fmt}", docx_dump if fmt == "docx" else pdf_dump)
+    (f"{report}.{edition}{layout}.{fmt}", docx_dump if fmt == "docx" else pdf_dump)
+    for report in REPORTS
     for fmt in ("docx", "pdf")
     for edition in EDITIONS
     for layout in LAYOUTS
@@ -133,9 +135,10 @@ def test_set_lines(
         return lines
 
     monkeypatch.setattr(setting, "set_paragraph", spy)
-    _report, edition, *layout, _fmt = name.split(".")
+    report, edition, *layout, _fmt = name.split(".")
     build(
         project,
+        reports=[report],
         editions=[tuple(edition.split("+"))],
         layouts=layout or ["brief"],
         formats=["pdf"],

@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from jbreport.i18n import figures as nb
 from jbreport.i18n.formatting import format_figure, format_list, format_number
 from jbreport.i18n.locale import get_locale
-from jbreport.i18n.reading import parse_number, typed_precision
+from jbreport.i18n.parsing import parse_number, typed_precision
 from jbreport.po.lookup import Catalogs
 
 NBSP = "\u00a0"

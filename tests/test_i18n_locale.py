@@ -128,7 +128,7 @@ def test_an_unknown_language_comes_with_a_hint(language: str, hint: str) -> None
 def test_init_zh_TW_is_an_edition_of_its_own(tmp_path: Path) -> None:
     """zh_TW is Traditional Chinese (CLDR's zh_Hant_TW), so it translates the Simplified
     report; the file and its header keep the tag the translator wrote."""
-    root = copy_project(tmp_path)
+    root = copy_project(tmp_path, ("jiangbei-2023",))
     path = init(root, "zh_TW")
     assert path == root / "translations" / "zh_TW.po"
     text = path.read_text(encoding="utf-8")
@@ -180,7 +180,7 @@ def test_an_edition_is_a_language_script_and_region(a: str, b: str, same: bool) 
 def test_two_regions_of_one_language_are_two_editions(tmp_path: Path) -> None:
     """en.po and en_GB.po beside each other: each edition reads its own catalog (they once
     collided, both being 'en')."""
-    root = copy_project(tmp_path)
+    root = copy_project(tmp_path, ("jiangbei-2023",))
     text = (root / "translations" / "en.po").read_text(encoding="utf-8")
     title = "Jiangbei: Turning the “Blueprint” into “Reality”"
     assert text.count(f'msgstr "{title}"') == 1

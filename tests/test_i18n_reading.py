@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from jbreport.i18n import figures as nb
 from jbreport.i18n.formatting import format_figure, format_number
 from jbreport.i18n.locale import get_locale
-from jbreport.i18n.reading import figures_in, parse_number
+from jbreport.i18n.parsing import parse_number
+from jbreport.i18n.reading import figures_in
 
 LOCALES = sorted(locale_identifiers())
 DIMENSION = {
@@ -161,3 +162,15 @@ def test_parse_number_reads_the_scale_words_formatting_writes(
     text: str, tag: str, expected: Decimal
 ) -> None:
     assert parse_number(text, tag) == expected
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "至"])
+def test_a_chinese_month_range_is_two_months(dash: str) -> None:
+    assert figures_in(f"2023年1{dash}11月", "zh") == figures_in("January–November 2023", "en")
+
+
+@pytest.mark.parametrize(("heading", "number"), [("一、", 1), ("四、", 4), ("十二、", 12)])
+def test_a_chinese_heading_number_is_the_number_its_translation_writes(
+    heading: str, number: int
+) -> None:
+    assert figures_in(f"{heading}工业生产稳步增长", "zh") == figures_in(f"{number}. Industry", "en")

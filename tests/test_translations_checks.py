@@ -361,3 +361,19 @@ def test_check_without_catalogs_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "translations").mkdir()
     with pytest.raises(TranslationError, match="no catalog to check"):
         check(tmp_path)
+
+
+def test_check_covers_table_cells_and_list_items(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    path = root / "translations" / "en.po"
+    catalog = read_catalog(path)
+    where = "nanan-2023-11/sections/consumption"
+    item = catalog.get("弹子石商圈新开业品牌首店{flagship_stores}余家。", f"{where}/list-1/3.2")
+    cell = catalog.get("其中：网上零售额", f"{where}/retail-by-sector/rows/5/1")
+    assert item is not None and cell is not None
+    item.string = "Brands opened their first stores in the Danzishi business district."
+    cell.string = ""
+    save_catalog(path, catalog)
+    problems = check(root)
+    assert any("{flagship_stores}" in p and "list-1/3.2" in p for p in problems), problems
+    assert any("untranslated" in p and "rows/5/1" in p for p in problems), problems

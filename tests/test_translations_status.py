@@ -44,8 +44,11 @@ def test_status_counts_fuzzy_and_untranslated_apart(
     results = {r.language: r for r in status(root)}
     assert sorted(results) == ["en", "zh"]
     en = results["en"]
-    assert list(en.groups) == [REPORT]
+    assert list(en.groups) == [REPORT, "nanan-2023-11"]  # each report of the sample
     counts = en.groups[REPORT]
+    others = en.groups["nanan-2023-11"]
+    assert others.translated == others.strings  # the edits were all in the first report
+    strings -= others.strings
     assert counts.strings == strings
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (
         strings - 2,

@@ -161,6 +161,7 @@ def localize_job(
         "id": report.id,
         "language": report.language,
         "sections": [{"id": s.id} for s in report.sections],
+        "tables": [{"id": t.id} for t in report.tables()],
         "has_key_figures": bool(report.key_figures),
         "editions": list(job.edition),
         "bilingual": len(job.edition) > 1,

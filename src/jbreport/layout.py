@@ -36,6 +36,7 @@ PARTS = {
     "closing",
     "photos",
     "credits",
+    "table",
 }
 
 # Boilerplate the content parts need, set with words(name=_("…")); English defaults.
@@ -47,6 +48,10 @@ WORDS = {
     "chart": "Main amounts",
     "toc": "Contents",
     "credits": "Credits",
+    # a table column's label and the unit its figures share ("零售额（亿元）")
+    "table_unit": "{label} ({unit})",
+    # the number of a numbered list's item, written in the language's digits
+    "list_number": "{number}.",
 }
 
 

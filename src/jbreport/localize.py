@@ -14,13 +14,14 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from .errors import Collector, TemplateError
 from .i18n import figures as nb
 from .i18n.formatting import format_figure, format_list
 from .i18n.locale import identity
 from .layout import WORDS, Layout, Msg, Part
+from .localize_blocks import localize_list, localize_signoff, localize_table
 from .model import (
     Bar,
     Block,
@@ -41,7 +42,16 @@ from .model import (
     Toc,
 )
 from .po.lookup import Catalogs, Lookup
-from .source.model import Report, Src, SrcBlock, SrcParagraph, SrcPhoto
+from .source.model import (
+    Report,
+    Src,
+    SrcBlock,
+    SrcList,
+    SrcParagraph,
+    SrcPhoto,
+    SrcSignoff,
+    SrcTable,
+)
 from .wording import Wording, style_for
 
 
@@ -168,14 +178,25 @@ class _Edition:
         return tuple(_whole(lang.tag, lang.figure(name, qualified=True)) for lang in self.langs)
 
     def block(self, src: SrcBlock, role: Role) -> Block:
-        if isinstance(src, SrcParagraph):
-            return Paragraph(self.must(src.text), role)
-        assert isinstance(src, SrcPhoto)
-        credit = None
-        if src.photographer is not None:
-            photographer = src.photographer
-            credit = self.words(None, "photo_credit", name=lambda lang: lang.text(photographer))
-        return Photo(src.id, self.must(src.caption), credit, src.image)
+        match src:
+            case SrcParagraph():
+                return Paragraph(self.must(src.text), role)
+            case SrcPhoto():
+                credit = None
+                if src.photographer is not None:
+                    photographer = src.photographer
+                    credit = self.words(
+                        None, "photo_credit", name=lambda lang: lang.text(photographer)
+                    )
+                return Photo(src.id, self.must(src.caption), credit, src.image)
+            case SrcTable():
+                return localize_table(self.langs, {**WORDS, **self.layout.words}, src)
+            case SrcList():
+                return localize_list(self.langs, {**WORDS, **self.layout.words}, src)
+            case SrcSignoff():
+                return localize_signoff(self.langs, src)
+            case _:
+                assert_never(src)
 
 
 def _cover(ed: _Edition, part: Part) -> list[Block]:
@@ -241,6 +262,15 @@ def _sections(ed: _Edition, part: Part) -> list[Block]:
     return out
 
 
+def _table(ed: _Edition, part: Part) -> list[Block]:
+    """``table``: the table its ``id`` names, wherever the report has it."""
+    wanted = part.args.get("id")
+    for table in ed.report.tables():
+        if table.id == wanted:
+            return [ed.block(table, "body")]
+    raise KeyError(f"no table with id {wanted!r}")
+
+
 def _photos(ed: _Edition, part: Part) -> list[Block]:
     return [ed.block(b, "body") for b in ed.report.photos()]
 
@@ -271,6 +301,7 @@ PARTS: dict[str, Callable[[_Edition, Part], list[Block]]] = {
     "sections": _sections,
     "photos": _photos,
     "credits": _credits,
+    "table": _table,
 }
 
 

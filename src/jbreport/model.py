@@ -96,7 +96,59 @@ class Toc:
     title: Texts
 
 
-Block = Cover | KeyFigures | Chart | Heading | Paragraph | Photo | Credits | Toc
+Row = tuple[Texts, ...]  # a table row: a cell per column, each in every language
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the report: the header rows (the last holds the column labels, each with
+    its unit when the column's figures print bare), body rows (the first cell labels the
+    row), an optional total row and note.  ``numeric`` says which columns hold figures,
+    aligned on the decimal point."""
+
+    id: str
+    caption: Texts | None
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    total: Row | None
+    note: Texts | None
+    numeric: tuple[bool, ...]
+    decimal: Texts  # each language's decimal mark, which numeric columns align on
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    label: Texts  # the bullet or the number, as each language prints it ("•", "1.")
+    text: Texts
+    children: tuple[ListItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    numbered: bool
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signoff:
+    """Closing lines (the issuing office, the date), printed right-aligned as written."""
+
+    lines: tuple[Texts, ...]
+
+
+Block = (
+    Cover
+    | KeyFigures
+    | Chart
+    | Heading
+    | Paragraph
+    | Photo
+    | Credits
+    | Toc
+    | Table
+    | ListBlock
+    | Signoff
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,27 +198,36 @@ def all_text(document: Document) -> Iterator[str]:
     """Every string a reader of the document sees, for checks over the whole document."""
     yield from (t.text for t in (*document.header, *document.footer))
     for block in document.blocks:
-        match block:
-            case Cover():
-                for group in (block.kicker, block.title, block.date, block.byline):
-                    yield from (t.text for t in group or ())
-            case KeyFigures():
-                yield from (t.text for t in block.title)
-                for row in block.rows:
-                    yield from (t.text for t in (*row.label, *row.value))
-            case Chart():
-                yield from (t.text for t in block.title)
-                for bar in block.bars:
-                    yield from (t.text for t in (*bar.label, *bar.display))
-            case Heading() | Paragraph():
-                yield from (t.text for t in block.text)
-            case Photo():
-                yield from (t.text for t in (*block.caption, *(block.credit or ())))
-            case Credits():
-                yield from (t.text for t in block.title or ())
-                for line in block.lines:
-                    yield from (t.text for t in line)
-            case Toc():
-                yield from (t.text for t in block.title)
-            case _:
-                assert_never(block)
+        for group in block_texts(block):
+            yield from (t.text for t in group)
+
+
+def block_texts(block: Block) -> list[Texts]:
+    """Every text of one block, each in the languages of the edition."""
+    match block:
+        case Cover():
+            groups = [block.kicker, block.title, block.date, block.byline]
+            return [g for g in groups if g is not None]
+        case KeyFigures():
+            return [block.title, *(t for row in block.rows for t in (row.label, row.value))]
+        case Chart():
+            return [block.title, *(t for bar in block.bars for t in (bar.label, bar.display))]
+        case Heading() | Paragraph():
+            return [block.text]
+        case Toc():
+            return [block.title]
+        case Photo():
+            return [block.caption, *([block.credit] if block.credit else [])]
+        case Credits():
+            return [*([block.title] if block.title else []), *block.lines]
+        case Table():
+            rows = (*block.header, *block.rows, *([block.total] if block.total else []))
+            cells = [cell for row in rows for cell in row]
+            return [g for g in (block.caption, *cells, block.note) if g is not None]
+        case ListBlock():
+            items = [e for item in block.items for e in (item, *item.children)]
+            return [t for e in items for t in (e.label, e.text)]
+        case Signoff():
+            return list(block.lines)
+        case _:
+            assert_never(block)

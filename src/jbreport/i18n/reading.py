@@ -1,5 +1,5 @@
-"""Figures read out of text: an editor's typed figure (``302.5亿``) and the figures a
-translation states, which the checker compares with its source's.
+"""Figures read out of text: the figures a translation states, which the checker compares
+with its source's (an editor's typed figure is read by :mod:`.parsing`).
 
 The reader understands scales and units: 302.5亿 is 30.25 billion, 5.5万 is 55,000, 个百分点
 are percentage points, 公里 are km, and dates may be written in either language's order.
@@ -19,114 +19,16 @@ from decimal import Decimal, InvalidOperation
 from babel import Locale
 from babel.dates import get_month_names
 from babel.numbers import (
-    NumberFormatError,
-    format_decimal,
     get_decimal_symbol,
     get_group_symbol,
-    parse_decimal,
 )
 from babel.units import format_unit
 
 from .figures import FigureValueError
 from .locale import get_locale
 from .placeholders import without_placeholders
-from .scales import MARKS, pattern_text, scale_words, scales
+from .scales import MARKS, pattern_text, scale_words
 from .script import UNSPACED
-
-
-def parse_number(text: str, tag: str) -> Decimal:
-    """Read a figure as an editor types it, or as :mod:`.formatting` writes it:
-    ``302.5亿``, ``5.5万``, ``1.2 billion``, ``milioni 5`` (sw), ``12 345,6`` (ru), ``2213``.
-
-    Scale words are the locale's own, from CLDR.  The result keeps the digits typed, so
-    ``302.5亿`` is ``Decimal('3.025E+10')`` and formats back to 30.25 billion, never 30.250.
-    """
-    number, exponent = _parse(text, tag)
-    return number.scaleb(exponent)
-
-
-def _parse(text: str, tag: str) -> tuple[Decimal, int]:
-    """The number as typed (its digits and sign) and the power of ten of its scale words."""
-    raw = " ".join(text.split())  # any run of spaces (no-break ones too) is one space
-    digits, exponent = _scaled(raw, tag)
-    m = re.fullmatch(rf"{_typed_number(tag)}\s*(.*)", digits)
-    if not m:
-        raise FigureValueError(f"not a number: {text!r}")
-    sign, digits, word = m[1], m[2], m[3].strip()
-    locale = get_locale(tag)
-    try:
-        # the locale's own separators: 3,025 is 3.025 in German, 55.000 fifty-five thousand
-        number = parse_decimal(digits, locale=locale, strict=True)
-    except NumberFormatError as exc:
-        # unless the locale writes it so (Babel's strict check knows groups of three only)
-        written = _as_written(digits, locale)
-        if written is None:
-            hint = f" (did you mean {exc.suggestions[0]}?)" if exc.suggestions else ""
-            raise FigureValueError(f"not a number as {tag} writes it: {text!r}{hint}") from None
-        number = written
-    except (InvalidOperation, ValueError):
-        raise FigureValueError(f"not a number: {text!r}") from None
-    if sign == "-":
-        number = -number
-    if word:
-        words = sorted({p.replace("0", "").strip() for s in scales(tag) for _c, p in s.patterns})
-        raise FigureValueError(
-            f"unknown scale word {word!r} in {text!r}; {tag} knows: {', '.join(words) or 'none'}"
-        )
-    return number, exponent
-
-
-def typed_precision(text: str, tag: str) -> int | None:
-    """The power of ten of the last digit of ``text`` when its fraction ends in a zero an
-    editor typed on purpose (``8.0``: -1, ``48.60亿``: 6); None otherwise (``302.5亿``, and
-    ``1600亿``, whose zeros are the integer's)."""
-    number, exponent = _parse(text, tag)
-    digits = number.as_tuple()
-    if isinstance(digits.exponent, int) and digits.exponent < 0 and digits.digits[-1] == 0:
-        return digits.exponent + exponent
-    return None
-
-
-def _as_written(digits: str, locale: Locale) -> Decimal | None:
-    """The number, if the locale's own pattern writes it exactly as ``digits``."""
-    try:
-        number = parse_decimal(digits, locale=locale)
-    except (NumberFormatError, InvalidOperation, ValueError):
-        return None
-    written = format_decimal(number, locale=locale, decimal_quantization=False)
-    return number if written == digits else None
-
-
-def _scaled(raw: str, tag: str) -> tuple[str, int]:
-    """The digits of a figure and the power of ten of its scale words (the locale's, before
-    or after the digits), its digit groups written with the locale's group symbol."""
-    group = get_group_symbol(get_locale(tag))
-    if group in _SPACES:  # 12 345 as typed, 12\u00a0345 or 12\u202f345 as CLDR writes it
-        raw = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d)", group, raw)
-    for scale in sorted(scales(tag), key=lambda s: -len(s.patterns[0][1])):
-        for _category, pattern in scale.patterns:
-            parts = _PATTERN_PARTS.fullmatch(pattern)
-            if parts is None:
-                continue
-            before, after = " ".join(parts[1].split()), " ".join(parts[3].split())
-            if (before or after) and raw.startswith(before) and raw.endswith(after):
-                inner = raw[len(before) : len(raw) - len(after)].strip()
-                if re.fullmatch(_typed_number(tag), inner):
-                    return inner, scale.divisor
-    return raw, 0
-
-
-_PATTERN_PARTS = re.compile(r"([^0]*?)(0+)(.*)", re.DOTALL)
-
-
-@functools.cache
-def _typed_number(tag: str) -> str:
-    """A regular expression of a number with the separators of ``tag`` or the usual ones:
-    its sign and its digits."""
-    locale = get_locale(tag)
-    marks = re.escape(",.\u202f'’\u00a0 " + get_group_symbol(locale) + get_decimal_symbol(locale))
-    return rf"([+-]?)(\d[\d{marks}]*\d|\d|[{marks}]\d+)"
-
 
 # Scale words: those of the text's locale come from CLDR's long and short compact decimal
 # patterns (de "0 Milliarden", "0 Mrd."; es "0 mil millones", "0 billones"; ja "0兆"), each with
@@ -160,6 +62,10 @@ _SPACES = " \u00a0\u202f"
 _ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
 _ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
 _ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
+_ZH_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})[—–\-~～至到](\d{1,2})月")  # 1—11月
+# a heading's number in Chinese (一、 … 十二、), the number a translation writes as "1."
+_ZH_ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
+_ZH_NUMERALS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +244,12 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
     language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
     reader = _reader(language)
     found: Counter[tuple[str, Decimal]] = Counter()
+    text = without_placeholders(text)
+    if m := _ZH_ENUMERATOR.match(text):
+        found[("number", Decimal(_chinese_numeral(m[1])))] += 1
+        text = text[m.end() :]
     # dates first, so their digits are not read as counts
-    rest = _dates(without_placeholders(text), reader, found)
+    rest = _dates(text, reader, found)
     for m in reader.number.finditer(rest):
         grouped = not m["integer"].isdigit()
         prefix = m.groupdict().get("prefix") or ""
@@ -358,6 +268,14 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
     return found
 
 
+def _chinese_numeral(text: str) -> int:
+    """一 … 九十九 as a number: 十 is ten, 十二 twelve, 二十 twenty."""
+    if "十" not in text:
+        return _ZH_NUMERALS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return _ZH_NUMERALS.get(tens, 1) * 10 + _ZH_NUMERALS.get(units, 0)
+
+
 def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> str:
     """Count the dates of ``text`` into ``found``; the text without them."""
     for m in _ZH_DATE.finditer(text):
@@ -371,6 +289,10 @@ def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> s
         found[("month", Decimal(m[1]))] += 1
         found[("day", Decimal(m[2]))] += 1
     text = _ZH_MONTHDAY.sub(" ", text)
+    for m in _ZH_MONTH_RANGE.finditer(text):
+        found[("month", Decimal(m[1]))] += 1
+        found[("month", Decimal(m[2]))] += 1
+    text = _ZH_MONTH_RANGE.sub(" ", text)
     for m in _ZH_MONTH.finditer(text):
         found[("month", Decimal(m[1]))] += 1
     text = _ZH_MONTH.sub(" ", text)

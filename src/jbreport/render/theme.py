@@ -115,7 +115,20 @@ BODY_STYLES: dict[str, TextStyle] = {
     "credit": TextStyle(size=8.5, leading=13, color=GREY, align="left", space_after=2),
     "cell": TextStyle(size=9, leading=13, align="left", space_after=0),
     "value": TextStyle(size=9.5, leading=13, align="right", space_after=0, bold=True, color=ACCENT),
+    "table_caption": TextStyle(
+        size=9.5, leading=14, align="left", space_before=6, space_after=4, bold=True, balance=True
+    ),
+    "table_head": TextStyle(size=9, leading=13, align="left", space_after=0, bold=True),
+    "table_cell": TextStyle(size=9, leading=13, align="left", space_after=0),
+    "table_total": TextStyle(size=9, leading=13, align="left", space_after=0, bold=True),
+    "table_note": TextStyle(
+        size=8.5, leading=13, color=GREY, align="left", space_before=3, space_after=10
+    ),
+    "list_item": TextStyle(size=10.5, leading=18.0, space_after=3),
+    "signoff": TextStyle(size=10.5, leading=18.0, align="right", space_after=0),
 }
+PDF_LIST_INDENT = 2.0  # a list item's text, from the margin, in ems (nested: twice)
+PDF_TABLE_PADDING = 4.0  # left and right inside a table cell
 PDF_HEADER_SIZE = 8.0  # the running header
 PDF_FOOTER_SIZE = 8.5  # the page numbers
 
@@ -156,6 +169,17 @@ DOCX_STYLES: dict[str, WordStyle] = {
     "Header": WordStyle(size=8.5, color=GREY),
     "Footer": WordStyle(size=8.5, color=GREY),
 }
+# the styles of tables, lists and sign-offs, added to a document that has one
+DOCX_CONTENT_STYLES: dict[str, WordStyle] = {
+    "Table Heading": WordStyle(bold=True),
+    "Table Total": WordStyle(bold=True),
+    "Table Note": WordStyle(size=8.5, color=GREY, space_before=3, space_after=10),
+    "List Bullet": WordStyle(space_after=3),
+    "List Bullet 2": WordStyle(space_after=3),
+    "List Number": WordStyle(space_after=3),
+    "Signoff": WordStyle(space_after=0, align="right"),
+}
+DOCX_LIST_INDENT = 0.75  # cm: where a list item's text starts (nested: twice as far)
 DOCX_FIRST_LINE_CHARS = 2  # East Asian body paragraphs indent their first line by two characters
 DOCX_FIRST_LINE_CHAR = 11.0  # the width of one of those characters for readers without char units
 DOCX_RULE_WIDTH = 0.5  # the key-figures table's rules

@@ -1,37 +1,26 @@
 """Readers of ``sections:`` and of the blocks of the lead, each section and the closing.
 
 A block is a paragraph (text, or a mapping with ``text``) or a mapping named by its kind
-(``photo: {…}``).  A new kind of block is a dataclass in :mod:`jbreport.source.model` and
-one reader here, entered in :data:`BLOCK_KINDS` under the key that names it.
+(``photo: {…}``, ``table: {…}``, ``list: […]``, ``signoff: […]``).  A new kind of block is a
+dataclass in :mod:`jbreport.source.model` and one reader (here, or in :mod:`.tables` and
+:mod:`.lists`), entered in :data:`BLOCK_KINDS` under the key that names it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location
+from .lists import read_list, read_signoff
 from .model import SrcBlock, SrcParagraph, SrcPhoto, SrcSection
 from .reader import Reader
+from .scope import ReportIds, Scope
+from .tables import read_table
 from .yaml import Node
 
 
-@dataclass
-class Scope:
-    """Where a list of blocks is read: its context path and the ids already used."""
-
-    where: str  # "lead", "sections/one": the start of each block's msgctxt
-    ids: dict[str, Location]  # ids that are unique in the whole report (photos)
-    local_ids: dict[str, Location] = field(default_factory=dict)  # paragraphs of this list
-    paragraphs: int = 0  # paragraphs read so far: a paragraph without an id is its number
-
-    def next_paragraph(self) -> int:
-        self.paragraphs += 1
-        return self.paragraphs
-
-
-def read_sections(r: Reader, node: Node | None, ids: dict[str, Location]) -> tuple[SrcSection, ...]:
+def read_sections(r: Reader, node: Node | None, ids: ReportIds) -> tuple[SrcSection, ...]:
     out: list[SrcSection] = []
     section_ids: dict[str, Location] = {}
     for item in r.items(node, "sections"):
@@ -51,9 +40,7 @@ def read_sections(r: Reader, node: Node | None, ids: dict[str, Location]) -> tup
     return tuple(out)
 
 
-def read_blocks(
-    r: Reader, node: Node | None, where: str, ids: dict[str, Location]
-) -> tuple[SrcBlock, ...]:
+def read_blocks(r: Reader, node: Node | None, where: str, ids: ReportIds) -> tuple[SrcBlock, ...]:
     scope = Scope(where, ids)
     out: list[SrcBlock] = []
     for item in r.items(node, where):
@@ -96,7 +83,7 @@ def _photo(r: Reader, item: Node, scope: Scope) -> SrcPhoto | None:
     assert node is not None
     if not r.mapping(node, "a photo", {"id", "caption", "photographer", "image"}):
         return None
-    pid = r.ident(node.get("id"), "photo id", scope.ids)
+    pid = r.ident(node.get("id"), "photo id", scope.ids.photos)
     if pid is None:
         if node.get("id") is None:
             r.error("a photo needs an 'id'", node.loc)
@@ -142,4 +129,7 @@ def _image(r: Reader, node: Node) -> Path | None:
 
 BLOCK_KINDS: dict[str, Callable[[Reader, Node, Scope], SrcBlock | None]] = {
     "photo": _photo,
+    "table": read_table,
+    "list": read_list,
+    "signoff": read_signoff,
 }

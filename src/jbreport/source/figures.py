@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ..errors import JbreportError, did_you_mean
 from ..i18n import figures as nb
+from ..i18n.parsing import parse_number, typed_precision
 from ..i18n.placeholders import placeholders
-from ..i18n.reading import parse_number, typed_precision
 from .model import NAME_RE, SrcFigure
 from .reader import Reader
 from .yaml import Node

@@ -17,6 +17,8 @@ from .keyfigures import read_chart, read_key_figures
 from .metadata import read_date, read_language, read_styles
 from .model import Report, Src, SrcFigure
 from .reader import Reader
+from .scope import ReportIds
+from .tables import check_table
 from .yaml import load_yaml
 
 TOP_KEYS = {
@@ -58,7 +60,7 @@ def read_report(r: Reader) -> Report:
     # (a report without a date is said above and never built: the year 1 stands in)
     date = read_date(r, root.get("date")) or nb.PartialDate(1)
     figures = read_figures(r, root.get("figures"), language)
-    ids: dict[str, Location] = {}
+    ids = ReportIds()
     report = Report(
         id=r.report_id,
         path=r.path,
@@ -82,6 +84,8 @@ def read_report(r: Reader) -> Report:
         notes=tuple(notes),
     )
     _check_uses(r, figures)
+    for table in report.tables():
+        check_table(r, table, figures)
     r.problems.raise_if_any()
     return report
 

@@ -47,7 +47,72 @@ class SrcPhoto:
         return [self.caption] if self.photographer is None else [self.caption, self.photographer]
 
 
-SrcBlock = SrcParagraph | SrcPhoto
+@dataclass(frozen=True, slots=True)
+class SrcColumn:
+    label: Src
+    unit_in_header: bool  # ``unit: header``: its figures print bare, their unit in the label
+
+
+@dataclass(frozen=True, slots=True)
+class SrcFigureRef:
+    """A table cell or closing line that is one ``{figure}`` and nothing else: the figure,
+    written for each edition, with nothing to translate (no catalog entry)."""
+
+    name: str
+    loc: Location
+
+
+Cell = Src | SrcFigureRef | None  # None: an empty cell
+Cells = tuple[Cell, ...]
+
+
+def _texts(cells: tuple[Cell, ...]) -> list[Src]:
+    return [c for c in cells if isinstance(c, Src)]
+
+
+@dataclass(frozen=True, slots=True)
+class SrcTable:
+    id: str
+    caption: Src | None
+    columns: tuple[SrcColumn, ...]
+    header: tuple[Cells, ...]  # extra header rows above the column labels
+    rows: tuple[Cells, ...]
+    total: Cells | None
+    note: Src | None
+    loc: Location
+
+    def strings(self) -> list[Src]:
+        out = [] if self.caption is None else [self.caption]
+        cells = [*(c for row in self.header for c in row), *(c.label for c in self.columns)]
+        cells += [c for row in (*self.rows, *([self.total] if self.total else [])) for c in row]
+        out += _texts(tuple(cells))
+        return out + ([] if self.note is None else [self.note])
+
+
+@dataclass(frozen=True, slots=True)
+class SrcListItem:
+    text: Src
+    children: tuple[SrcListItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SrcList:
+    numbered: bool
+    items: tuple[SrcListItem, ...]
+
+    def strings(self) -> list[Src]:
+        return [s for item in self.items for s in (item.text, *(c.text for c in item.children))]
+
+
+@dataclass(frozen=True, slots=True)
+class SrcSignoff:
+    lines: tuple[Src | SrcFigureRef, ...]
+
+    def strings(self) -> list[Src]:
+        return _texts(self.lines)
+
+
+SrcBlock = SrcParagraph | SrcPhoto | SrcTable | SrcList | SrcSignoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +160,14 @@ class Report:
 
     def photos(self) -> list[SrcPhoto]:
         """Every photo of the report, in reading order."""
-        blocks = [*self.lead, *(b for s in self.sections for b in s.blocks), *self.closing]
-        return [b for b in blocks if isinstance(b, SrcPhoto)]
+        return [b for b in self.blocks() if isinstance(b, SrcPhoto)]
+
+    def blocks(self) -> list[SrcBlock]:
+        """Every block of the report, in reading order."""
+        return [*self.lead, *(b for s in self.sections for b in s.blocks), *self.closing]
+
+    def tables(self) -> list[SrcTable]:
+        return [b for b in self.blocks() if isinstance(b, SrcTable)]
 
     def strings(self) -> list[Src]:
         """Every translatable string, in reading order."""

@@ -4,8 +4,9 @@ Below the writer and the styles, as python-docx's own ``oxml`` sits below its ob
 functions take python-docx's objects (a document, a style, a paragraph, a run) and reach
 into their lxml elements here, so nothing above knows an element.  Fields (PAGE, NUMPAGES,
 TOC), East Asian fonts (``w:rFonts w:eastAsia``), language tags (``w:lang``), the theme font
-language, table borders and cell margins, a paragraph's style by id and its place, and
-deterministic zip packaging.
+language, table borders and cell margins, header rows, list numbering (``w:numPr`` and the
+numbering part's definitions), a paragraph's style by id and its place, and deterministic
+zip packaging.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ import zipfile
 from typing import Any
 
 from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.settings import Settings
 from docx.shape import InlineShape
 from docx.styles.style import BaseStyle
@@ -204,6 +208,82 @@ def keep_lines_apart(row: _Row) -> None:
     cant = trpr.find(qn("w:cantSplit"))
     if cant is not None:
         trpr.remove(cant)
+
+
+def set_header_row(row: _Row) -> None:
+    """A table's header row: never split, repeated at the top of each page it continues on."""
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:cantSplit")
+    _child(trpr, "w:tblHeader")  # after cantSplit, as the schema orders them
+
+
+# -- lists ----------------------------------------------------------------------------------
+
+# a list level: (w:numFmt, w:lvlText, left indent and hanging indent in twips)
+Level = tuple[str, str, int, int]
+
+
+def _numbering(document: Document) -> Any:
+    """The numbering part's root, the part made if the template has none."""
+    part = document.part
+    try:
+        numbering: Any = part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+        return numbering.element
+    except KeyError:
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        uri = PackURI("/word/numbering.xml")
+        numbering = NumberingPart(uri, CONTENT_TYPE.WML_NUMBERING, element, part.package)
+        part.relate_to(numbering, RELATIONSHIP_TYPE.NUMBERING)
+        return element
+
+
+def add_list_definition(document: Document, levels: list[Level]) -> int:
+    """An abstract numbering definition of ``levels`` (bullets or numbers) and one w:num
+    using it, numbering from 1; its numId, for :func:`set_numbering`."""
+    root = _numbering(document)
+    abstract_id = 1 + max(
+        (int(a.get(qn("w:abstractNumId"))) for a in _all(root, "abstractNum")), default=-1
+    )
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{_attr(text)}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl>'
+        for i, (fmt, text, left, hanging) in enumerate(levels)
+    )
+    kind = "singleLevel" if len(levels) == 1 else "hybridMultilevel"
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="{kind}"/>{lvls}</w:abstractNum>'
+    )
+    nums = _all(root, "num")
+    if nums:
+        nums[0].addprevious(abstract)  # every abstractNum before the first num
+    else:
+        root.append(abstract)
+    num_id = 1 + max((int(n.get(qn("w:numId"))) for n in nums), default=0)
+    root.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+    )
+    return num_id
+
+
+def _all(root: Any, tag: str) -> list[Any]:
+    return list(root.iterchildren(qn(f"w:{tag}")))
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
+    """The paragraph is an item of list ``num_id`` at ``level`` (w:numPr)."""
+    ppr: Any = paragraph._p.get_or_add_pPr()  # python-docx types leave numPr out
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
 
 
 def set_alt_text(inline_shape: InlineShape, title: str, description: str) -> None:

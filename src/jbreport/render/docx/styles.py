@@ -40,6 +40,17 @@ PARAGRAPH_STYLES = (
     ("Figure Value", "Table Text"),
 )
 TABLE_STYLES = ("Key Figures", "Parallel Text")
+# added only to a document with a table, a list or a sign-off (the others' bytes stay)
+CONTENT_STYLES = (
+    ("Table Heading", "Table Text"),
+    ("Table Total", "Table Text"),
+    ("Table Note", "Normal"),
+    ("List Bullet", "Normal"),
+    ("List Bullet 2", "Normal"),
+    ("List Number", "Normal"),
+    ("Signoff", "Normal"),
+)
+DATA_TABLE = "Data Table"
 HEADING_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2")  # in the heading fonts
 
 
@@ -93,6 +104,26 @@ def set_up(doc: Document, fonts: Fonts, *, own_look: bool) -> None:
     oxml.set_table_cell_margins(rules, left=padding, right=padding)
     gap = round(theme.DOCX_COLUMN_GAP * 20)
     oxml.set_table_cell_margins(doc.styles["Parallel Text"], left=0, right=gap)
+
+
+def add_content_styles(doc: Document, *, own_look: bool) -> None:
+    """The styles of tables, lists and sign-offs, and the "Data Table" table style."""
+    styles = doc.styles
+    for name, base in CONTENT_STYLES:
+        if name not in styles:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base]
+            style.quick_style = True
+    if DATA_TABLE not in styles:
+        styles.add_style(DATA_TABLE, WD_STYLE_TYPE.TABLE).quick_style = True
+    if not own_look:
+        return
+    for name, look in theme.DOCX_CONTENT_STYLES.items():
+        _apply(styles[name], look)
+    table = styles[DATA_TABLE]
+    oxml.set_table_borders(table, color=theme.RULE.hex, size=round(theme.DOCX_RULE_WIDTH * 8))
+    padding = round(theme.DOCX_CELL_PADDING * 20)
+    oxml.set_table_cell_margins(table, left=padding, right=padding)
 
 
 def _add_missing(doc: Document) -> None:

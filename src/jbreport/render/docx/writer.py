@@ -27,18 +27,23 @@ from ...model import (
     Document,
     Heading,
     KeyFigures,
+    ListBlock,
     Paragraph,
     Photo,
+    Signoff,
+    Table,
     Text,
     Texts,
     Toc,
 )
 from .. import RenderOptions, theme
-from . import measure, oxml, page, styles
+from . import content, measure, oxml, page, styles
 from .chart import bar_chart_png
 from .runs import Runs
 
 Container = WordDocument | _Cell  # what paragraphs are added to
+# the blocks a bilingual edition sets as rows of a table, a language per column
+Parallel = Heading | Paragraph | Photo | ListBlock | Signoff
 
 
 def render(document: Document, options: RenderOptions) -> bytes:
@@ -59,6 +64,7 @@ class _Writer:
         self.fonts = styles.Fonts.of(options, east_asian.script if east_asian else None)
         self.styles = styles.StyleIds(self.doc)
         self._toc_anchor: WordParagraph | None = None
+        self._content_styles = False
 
     def write(self) -> None:
         self.runs.set_defaults(self.doc)
@@ -67,7 +73,7 @@ class _Writer:
         page.set_properties(self.doc, self.document.metadata)
         table = None
         for block in self.document.blocks:
-            if self.document.bilingual and isinstance(block, Heading | Paragraph | Photo):
+            if self.document.bilingual and isinstance(block, Parallel):
                 if table is None:
                     table = self.parallel_table()
                 self.parallel_row(table, block)
@@ -88,6 +94,12 @@ class _Writer:
                 paragraph.add_run().add_break()
             self.runs.add(paragraph, text)
         return paragraph
+
+    def content_styles(self) -> None:
+        """The styles of tables, lists and sign-offs, added with the first of them."""
+        if not self._content_styles:
+            styles.add_content_styles(self.doc, own_look=self.own_look)
+            self._content_styles = True
 
     # -- blocks ------------------------------------------------------------------------
 
@@ -112,6 +124,12 @@ class _Writer:
                     self.paragraph(self.doc, "Credits", line)
             case Toc():
                 self.toc(block.title)
+            case Table():
+                content.table(self, block)
+            case ListBlock():
+                content.list_items(self, self.doc, block, 0)
+            case Signoff():
+                content.signoff(self, self.doc, block, 0)
             case _:
                 assert_never(block)
 
@@ -261,7 +279,7 @@ class _Writer:
         usable = page - (section.left_margin or 0) - (section.right_margin or 0)
         return int(usable) // len(self.document.languages)
 
-    def parallel_row(self, table: Any, block: Heading | Paragraph | Photo) -> None:
+    def parallel_row(self, table: Any, block: Parallel) -> None:
         row = table.add_row()
         oxml.keep_lines_apart(row)
         share = self.language_column()
@@ -280,6 +298,12 @@ class _Writer:
                     oxml.remove_paragraph(first)
                     credit = (block.credit[i],) if block.credit is not None else None
                     self.photo(cell, block, (block.caption[i],), credit)
+                case ListBlock():
+                    oxml.remove_paragraph(first)
+                    content.list_items(self, cell, block, i)
+                case Signoff():
+                    oxml.remove_paragraph(first)
+                    content.signoff(self, cell, block, i)
                 case _:
                     assert_never(block)
 

@@ -45,6 +45,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self._lines = lines
         self._width: float | None = None
         self.first = first
+        # a table's header cell, drawn again above the rest of its table on the next page:
+        # read once, where first drawn, an artifact where repeated
+        self.repeated_as_artifact = False
         self.spaceBefore = style.space_before if first else 0
         self.spaceAfter = style.space_after
 
@@ -104,7 +107,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style = self.style
         lines = self.lines(self.width)
         y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
-        canvas.begin_tag(self.tag)
+        if self.repeated_as_artifact and self.tag.parts:
+            canvas.begin_artifact()
+        else:
+            canvas.begin_tag(self.tag)
         canvas.saveState()
         canvas.setFillColor(style.color)
         # East Asian fonts have no bold here: the glyphs are filled and stroked instead

@@ -60,12 +60,21 @@ StyleName = Literal[
     "credit",
     "cell",
     "value",
+    "table_caption",
+    "table_head",
+    "table_cell",
+    "table_total",
+    "table_note",
+    "list_item",
+    "signoff",
 ]
 
 # the style of each paragraph role
 ROLE_STYLES: dict[Role, StyleName] = {"body": "body", "lead": "lead", "closing": "closing"}
 _RUNNING: frozenset[StyleName] = frozenset(ROLE_STYLES.values())  # running text
 _TABLE: frozenset[StyleName] = frozenset({"cell", "value"})
+# set like running text in a bilingual column, but never indented (list items, sign-off)
+_NARROW: frozenset[StyleName] = frozenset({"list_item", "signoff"})
 
 # structure types (tagged PDF) of the text styles that are not paragraphs (P)
 STRUCTURE: dict[StyleName, StructureType] = {
@@ -73,6 +82,7 @@ STRUCTURE: dict[StyleName, StructureType] = {
     "heading": "H2",
     "subheading": "H2",
     "caption": "Caption",
+    "table_caption": "Caption",
 }
 
 
@@ -103,7 +113,7 @@ def style(name: StyleName, east_asian: bool, bilingual: bool) -> Style:
         chosen = replace(chosen, indent=2.0)  # Chinese paragraphs indent two characters
     if bilingual and name in _TABLE:
         chosen = replace(chosen, size=chosen.size - 1)
-    if bilingual and (name in _RUNNING or name == "caption"):
+    if bilingual and (name in _RUNNING or name in _NARROW or name == "caption"):
         chosen = replace(chosen, size=chosen.size - 1, leading=chosen.leading - 2)
         if not east_asian and chosen.align == "justify":
             # a narrow column of Western text reads better ragged than with rivers

@@ -21,7 +21,9 @@ from reportlab.pdfbase.pdfdoc import (
 from ...model import Document
 
 # the standard structure types the writer uses (ISO 32000-1, 14.8.4)
-StructureType = Literal["P", "H1", "H2", "Caption", "Figure", "Table", "TR", "TH", "TD"]
+StructureType = Literal[
+    "P", "H1", "H2", "Caption", "Figure", "Table", "TR", "TH", "TD", "L", "LI", "Lbl", "LBody"
+]
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Tag:
     lang: str | None = None
     alt: str | None = None  # a figure's text alternative
     parent: Tag | None = None  # a table's row, a row's table; None: the document
+    scope: Literal["Row", "Column"] = "Row"  # what a TH heads
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -56,8 +59,8 @@ class StructElem(PDFObject):  # type: ignore[misc]
     def format(self, document: Any) -> bytes:
         tag = self.tag
         out = [f"<< /Type /StructElem /S /{tag.role} /P {self.parent.format(document).decode()}"]
-        if tag.role == "TH":  # a key figure's label heads its row
-            out.append(" /A << /O /Table /Scope /Row >>")
+        if tag.role == "TH":  # a key figure's label heads its row, a column label its column
+            out.append(f" /A << /O /Table /Scope /{tag.scope} >>")
         if self.lang:
             out.append(f" /Lang ({self.lang})")
         if tag.alt:

@@ -33,13 +33,19 @@ from ...model import (
     Document,
     Heading,
     KeyFigures,
+    ListBlock,
     Paragraph,
     Photo,
+    Signoff,
     Text,
     Texts,
     Toc,
 )
+from ...model import (
+    Table as TableBlock,
+)
 from .. import RenderOptions, page_fields, theme
+from . import blocks
 from .canvas import NumberedCanvas
 from .flowables import BarChart, Parallel, Rule, TaggedImage, TextBlock
 from .fonts import font_set
@@ -150,6 +156,12 @@ class _Writer:
                 return out
             case Toc():
                 return []  # the PDF outline is the table of contents
+            case TableBlock():
+                return blocks.table(self, block)
+            case ListBlock():
+                return blocks.list_flowables(self, block)
+            case Signoff():
+                return blocks.signoff(self, block)
             case _:
                 assert_never(block)
 
