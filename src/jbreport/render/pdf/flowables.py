@@ -67,7 +67,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def line_setting(self) -> setting.Setting:
         style = self.style
         return setting.Setting(
-            style.size, style.indent, style.align, style.balance, self.measure.east_asian
+            style.size,
+            style.indent,
+            style.align,
+            style.balance,
+            self.measure.east_asian,
+            self.text.lang if style.hyphenate else "",
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -107,11 +112,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         canvas.begin_tag(self.tag)
         canvas.saveState()
         canvas.setFillColor(style.color)
-        # East Asian fonts have no bold here: the glyphs are filled and stroked instead
-        mode = 2 if style.bold and self.measure.east_asian else 0  # PDF text render mode
-        if mode:
-            canvas.setStrokeColor(style.color)
-            canvas.setLineWidth(style.size * 0.035)
         texts: list[str] = []
         placed: list[Placed] = []
         offset = 0
@@ -120,7 +120,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
             placed.append((offset, x, y, cuts))
             offset += len(text)
             y -= style.leading
-        text_object(canvas, self.measure, "".join(texts), placed, mode)
+        # bold Chinese is set in the Hei face (:mod:`.textops`), never stroked to look bold
+        text_object(canvas, self.measure, "".join(texts), placed)
         canvas.restoreState()
         canvas.end_tag()
 

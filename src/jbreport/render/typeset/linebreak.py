@@ -77,6 +77,7 @@ class Line(NamedTuple):
     atoms: tuple[Atom, ...]
     width: float  # natural width
     last: bool  # the paragraph's last line, or the line before a hard break
+    hyphen: bool = False  # broken inside a word, at a hyphenation point
 
 
 def _is_cjk(ch: str) -> bool:

@@ -8,10 +8,11 @@ a process pool).  The same text, widths and setting give the same lines, to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
-from . import linebreak
+from . import hyphen, linebreak, optimal, punct
 
 _TEXT = attrgetter("text")
 _SPACED = attrgetter("space_before")
@@ -28,25 +29,42 @@ class Setting(NamedTuple):
     align: Align = "justify"
     balance: bool = False  # lines of even length (headings)
     east_asian: bool = False  # East Asian text: stretched between ideographs, not at spaces
+    hyphenate: str = ""  # the language whose dictionary hyphenates it ("" never)
 
 
 # One line as drawn: its text (ending in the blank space it broke at, if it did), where it
 # starts, and where its character spacing changes: (end, spacing) pairs, or None.
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
+# first-fit lines looser than this (in units of their gaps' stretch) are set again by
+# total fit (:mod:`.optimal`): a Western space past 1.5 times its width, a gap between
+# ideographs past 0.05 em once punctuation has taken what it can
+REFIT = 0.5
+
 
 class Widths(dict[str, float]):
     """Widths of texts in one font and size, each summed from its characters once (words and
-    ideographs repeat).  A bound dict lookup: line breaking measures a paragraph's atoms with
-    map() and no Python call per atom."""
+    ideographs repeat), adjacent full-width marks squeezed (:mod:`.punct`).  A bound dict
+    lookup: line breaking measures a paragraph's atoms with map() and no Python call per
+    atom."""
 
     def __init__(self, char: Callable[[str], float]) -> None:
         super().__init__()
         self.char = char
+        self.squeezed: dict[str, tuple[int, ...]] = {}
 
     def __missing__(self, text: str) -> float:
-        width = self[text] = sum(map(self.char, text))
+        width = self[text] = punct.squeezed_width(text, self.char)
         return width
+
+    def squeezes(self, text: str) -> tuple[int, ...]:
+        """Where in ``text`` an advance is half an em short (see :func:`punct.squeezes`)."""
+        found = self.squeezed.get(text)
+        if found is None:
+            found = self.squeezed[text] = (
+                () if punct.MARKS.isdisjoint(text) else punct.squeezes(text, self.char)
+            )
+        return found
 
 
 def set_paragraph(
@@ -65,6 +83,8 @@ def set_paragraph(
     lines = linebreak.break_lines(parts, width_of, width, indent)
     if setting.balance and len(lines) > 1:
         lines = _balanced(parts, width_of, setting.east_asian, width, indent, len(lines))
+    elif not setting.balance and _loose(lines, setting, widths, width, indent):
+        lines = _refit(parts, setting, widths, width, indent, lines)
     out: list[SetLine] = []
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else None
@@ -72,15 +92,102 @@ def set_paragraph(
             _set_line(
                 line,
                 setting,
+                widths,
                 width - (indent if number == 0 else 0.0),
                 indent if number == 0 else 0.0,
-                east_asian=setting.east_asian,
                 # the space the line broke at, drawn (blank) past the line's end: text taken
                 # from the page or read aloud from the tags keeps its words apart
                 space_after=following is not None and _starts_with_space(following),
             )
         )
     return out
+
+
+def _loose(
+    lines: list[linebreak.Line], setting: Setting, widths: Widths, width: float, indent: float
+) -> bool:
+    """Whether first fit left a line loose, or a last line of one ideograph (孤字)."""
+    last = lines[-1]
+    if setting.east_asian and last.atoms and sum(len(a.text) for a in last.atoms) <= 2:
+        return len(lines) > 1
+    if setting.align != "justify":
+        return False
+    em = setting.size
+    space = widths[" "]
+    for number, line in enumerate(lines):
+        if line.last or not line.atoms:
+            continue
+        natural = _natural(line, widths, number > 0 or not indent)
+        extra = width - (indent if number == 0 else 0.0) - natural
+        gaps = sum(map(_SPACED, line.atoms[1:]))
+        if setting.east_asian:
+            marks = _mark_gaps(line.atoms)
+            extra -= marks * optimal.PUNCT_STRETCH * em
+            gaps += len(line.atoms) - 1 - gaps - marks
+            stretch = optimal.HAN_STRETCH * em
+        else:
+            stretch = space
+        if extra > 1e-6 and (not gaps or extra / gaps > REFIT * stretch):
+            return True
+    return False
+
+
+def _refit(
+    parts: list[list[linebreak.Atom]],
+    setting: Setting,
+    widths: Widths,
+    width: float,
+    indent: float,
+    fallback: list[linebreak.Line],
+) -> list[linebreak.Line]:
+    """The lines of each part by total fit (hyphenated where the setting says), or the
+    first-fit ones where no break keeps every line within its stretch."""
+    width_of = widths.__getitem__
+    measure = optimal.Measure(
+        width,
+        indent,
+        setting.size,
+        setting.east_asian,
+        setting.align == "justify",
+        1.0 if setting.east_asian else 2.0,
+    )
+    out: list[linebreak.Line] = []
+    for number, part in enumerate(parts):
+        atoms, after = part, frozenset[int]()
+        if setting.hyphenate and not setting.east_asian:
+            atoms, after = hyphen.hyphenated(part, setting.hyphenate)
+        lines = optimal.break_part(atoms, width_of, measure, after, first=number == 0)
+        if lines is None or any(not line.atoms for line in lines[:-1]):
+            return fallback
+        out += lines
+    return out
+
+
+def _natural(line: linebreak.Line, widths: Widths, trim: bool = True) -> float:
+    """A line's width as set: squeezed between its atoms, its end marks trimmed (its start
+    too, unless ``trim`` is false: an indented line), its hyphen added."""
+    atoms = line.atoms
+    natural = line.width
+    if trim:
+        natural -= punct.start_trim(atoms[0].text, widths.char)
+    natural -= punct.end_trim(atoms[-1].text, widths.char)
+    for before, after in pairwise(atoms):
+        if not after.space_before and punct.pair(before.text[-1], after.text[0], widths.char):
+            natural -= widths.char(before.text[-1]) / 2
+    if line.hyphen:
+        natural += widths["-"]
+    return natural
+
+
+def _mark_gaps(atoms: Sequence[linebreak.Atom]) -> int:
+    """The gaps between an atom and full-width punctuation (they stretch first); not those
+    between two marks, which stay squeezed."""
+    return sum(
+        1
+        for before, after in pairwise(atoms)
+        if not after.space_before
+        and (before.text[-1] in punct.MARKS) != (after.text[0] in punct.MARKS)
+    )
 
 
 def _balanced(
@@ -124,20 +231,24 @@ def _widest(parts: list[list[linebreak.Atom]], width_of: Callable[[str], float])
 def _set_line(
     line: linebreak.Line,
     setting: Setting,
+    widths: Widths,
     avail: float,
     indent: float,
-    east_asian: bool,
     space_after: bool,
 ) -> SetLine:
     """A line's text, its start and where its character spacing changes."""
     atoms = line.atoms
-    extra = max(0.0, avail - line.width)
-    x = indent
+    if not atoms:
+        return ("", indent, None)
+    trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
+    extra = avail - _natural(line, widths, not indent)
+    if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
+        extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
+    x = indent - trim
     if setting.align == "center":
         x += extra / 2
     elif setting.align == "right":
         x += extra
-    justify = setting.align == "justify" and not line.last and extra > 0
     spaces = sum(map(_SPACED, atoms[1:]))
     if spaces:
         text = atoms[0].text + "".join(
@@ -145,39 +256,79 @@ def _set_line(
         )
     else:
         text = "".join(map(_TEXT, atoms))
-    # Justification widens the gaps between atoms, never inside one: 1300亿元 and
-    # "billion" keep their letters together.  Western text stretches its spaces;
-    # East Asian text every boundary between atoms (each ideograph is an atom).
-    stretch = 0.0
-    if justify:
-        gaps = spaces if (spaces and not east_asian) else len(atoms) - 1 + spaces
-        if gaps:
-            stretch = min(extra / gaps, setting.size * (2.0 if spaces else 0.5))
+    if line.hyphen:
+        text += "-"
+    justify = setting.align == "justify" and not line.last and extra != 0
+    gap, mark_gap = _stretch(atoms, setting, extra, spaces) if justify else (0.0, 0.0)
     cuts: list[tuple[int, float]] | None
-    if not stretch:
-        cuts = None
-    elif not spaces and len(text) == len(atoms):
-        cuts = [(len(text), stretch)]  # ideographs only: every glyph spaced
+    if gap and not spaces and len(text) == len(atoms):
+        cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
     else:
-        # where the spacing changes: a stretched gap after each atom's last glyph (or, in
-        # Western text, after each space), none inside an atom
-        western = bool(spaces) and not east_asian
-        after = 0.0 if western else stretch
-        cuts = []
-        end = 0
-        for i, atom in enumerate(atoms):
-            if i and atom.space_before:
-                end += 1
-                _cut(cuts, end, stretch)
-            end += len(atom.text)
-            if len(atom.text) > 1:
-                _cut(cuts, end - 1, 0.0)
-            _cut(cuts, end, after)
+        cuts = _cuts(atoms, widths, gap, mark_gap, setting.east_asian or not spaces)
     if space_after:
         text += " "
-        if cuts:
-            cuts[-1] = (cuts[-1][0] + 1, cuts[-1][1])
+    if cuts and cuts[-1][0] < len(text):
+        _cut(cuts, len(text), 0.0)
     return text, x, tuple(cuts) if cuts else None
+
+
+def _stretch(
+    atoms: Sequence[linebreak.Atom], setting: Setting, extra: float, spaces: int
+) -> tuple[float, float]:
+    """The stretch of a justified line's gaps: (every gap, a gap next to punctuation).
+    Western text stretches its spaces; East Asian text every boundary between atoms, the
+    punctuation's first (clreq 3.8), never inside an atom: 1300亿元 and "billion" keep
+    their letters together."""
+    if spaces and not setting.east_asian:
+        return min(extra / spaces, setting.size * 2.0), 0.0
+    if extra < 0:
+        return 0.0, 0.0
+    gaps = len(atoms) - 1 + spaces
+    if not gaps:
+        return 0.0, 0.0
+    marks = _mark_gaps(atoms)
+    room = marks * optimal.PUNCT_STRETCH * setting.size
+    if marks and extra <= room:
+        return 0.0, extra / marks
+    gap = min((extra - room) / gaps, setting.size * (2.0 if spaces else 0.5))
+    return gap, gap + (optimal.PUNCT_STRETCH * setting.size if marks else 0.0)
+
+
+def _cuts(
+    atoms: Sequence[linebreak.Atom],
+    widths: Widths,
+    gap: float,
+    mark_gap: float,
+    between_atoms: bool,
+) -> list[tuple[int, float]] | None:
+    """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
+    after each atom's last glyph (or, in Western text, at each space), none inside an atom."""
+    cuts: list[tuple[int, float]] = []
+    end = 0
+    last = len(atoms) - 1
+    for i, atom in enumerate(atoms):
+        if i and atom.space_before:
+            end += 1
+            _cut(cuts, end, gap)
+        text = atom.text
+        for j in widths.squeezes(text):
+            _cut(cuts, end + j, 0.0)
+            _cut(cuts, end + j + 1, -widths.char(text[j]) / 2)
+        end += len(text)
+        if len(text) > 1:
+            _cut(cuts, end - 1, 0.0)
+        after = 0.0
+        if i < last and not atoms[i + 1].space_before:
+            after, ch = (gap if between_atoms else 0.0), text[-1]
+            following = atoms[i + 1].text[0]
+            if punct.pair(ch, following, widths.char):
+                after -= widths.char(ch) / 2  # squeezed: a pair never takes the slack
+            elif ch in punct.MARKS or following in punct.MARKS:
+                after = mark_gap if between_atoms else 0.0
+        _cut(cuts, end, after)
+    if all(spacing == 0.0 for _, spacing in cuts):
+        return None
+    return cuts
 
 
 def _starts_with_space(line: linebreak.Line) -> bool:
