@@ -9,8 +9,8 @@ running widths, so a paragraph costs a few candidates per line, not per pair of 
 
 Gaps: a Western space stretches by one space and shrinks by a third; between East Asian
 atoms a gap stretches by at most 0.10 em between ideographs and by half an em next to
-punctuation (which takes the slack first, :mod:`.setting`).  A ragged paragraph has no
-stretchy gaps: its lines' shortfall against a tenth of the measure is the cost instead.
+punctuation (which takes the slack past 0.10 em, :mod:`.setting`).  A ragged paragraph
+has no stretchy gaps: its lines' shortfall against a tenth of the measure is the cost.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import NamedTuple
 from . import punct
 from .linebreak import Atom, Line
 
-HAN_STRETCH = 0.10  # em: the most a gap between two ideographs may open
+HAN_STRETCH = 0.095  # em: the most a gap between two ideographs may open (under 0.10)
 PUNCT_STRETCH = 0.5  # em: next to a full-width mark
 SPACE_SHRINK = 1 / 3  # of a space
 LINE_PENALTY = 10.0

@@ -276,9 +276,9 @@ def _stretch(
     atoms: Sequence[linebreak.Atom], setting: Setting, extra: float, spaces: int
 ) -> tuple[float, float]:
     """The stretch of a justified line's gaps: (every gap, a gap next to punctuation).
-    Western text stretches its spaces; East Asian text every boundary between atoms, the
-    punctuation's first (clreq 3.8), never inside an atom: 1300亿元 and "billion" keep
-    their letters together."""
+    Western text stretches its spaces; East Asian text every boundary between atoms
+    evenly up to 0.10 em, then the punctuation's (clreq 3.8), never inside an atom:
+    1300亿元 and "billion" keep their letters together."""
     if spaces and not setting.east_asian:
         return min(extra / spaces, setting.size * 2.0), 0.0
     if extra < 0:
@@ -287,11 +287,18 @@ def _stretch(
     if not gaps:
         return 0.0, 0.0
     marks = _mark_gaps(atoms)
+    even = optimal.HAN_STRETCH * setting.size
+    if not marks or extra <= even * gaps:
+        gap = min(extra / gaps, setting.size * (2.0 if spaces else 0.5))
+        return gap, gap
+    # past a tenth of an em between ideographs the punctuation takes the rest, up to half
+    # an em each, and only then the ideographs again
     room = marks * optimal.PUNCT_STRETCH * setting.size
-    if marks and extra <= room:
-        return 0.0, extra / marks
-    gap = min((extra - room) / gaps, setting.size * (2.0 if spaces else 0.5))
-    return gap, gap + (optimal.PUNCT_STRETCH * setting.size if marks else 0.0)
+    rest = extra - even * gaps
+    if rest <= room:
+        return even, even + rest / marks
+    gap = min(even + (rest - room) / gaps, setting.size * (2.0 if spaces else 0.5))
+    return gap, gap + optimal.PUNCT_STRETCH * setting.size
 
 
 def _cuts(
