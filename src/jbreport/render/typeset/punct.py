@@ -10,6 +10,7 @@ the em (the font's own metrics decide, so a Latin quote in English text is never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 # full-width marks whose glyph sits in the left half of the em
@@ -17,6 +18,8 @@ CLOSING = frozenset("，。、；：？！”’）》」』】〕〗〉")
 # full-width marks whose glyph sits in the right half
 OPENING = frozenset("“‘（《「『【〔〖〈")
 MARKS = CLOSING | OPENING
+# two marks side by side (full-width or not: :func:`squeezes` decides)
+ADJACENT = re.compile(f"[{''.join(sorted(MARKS))}]{{2}}")
 # closing marks whose blank half may stand past the end of a line (line-end compression)
 LINE_END = frozenset("，。、；：”’）》」』】〕〗〉")
 

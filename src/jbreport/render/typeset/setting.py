@@ -81,9 +81,11 @@ def set_paragraph(
     parts = linebreak.atoms(text, keep)
     indent = setting.indent * setting.size if first else 0.0
     lines = linebreak.break_lines(parts, width_of, width, indent)
+    # most paragraphs have no two marks side by side: none of their lines is squeezed
+    pairs = punct.ADJACENT.search(text) is not None
     if setting.balance and len(lines) > 1:
         lines = _balanced(parts, width_of, setting.east_asian, width, indent, len(lines))
-    elif not setting.balance and _loose(lines, setting, widths, width, indent):
+    elif not setting.balance and _loose(lines, setting, widths, width, indent, pairs):
         lines = _refit(parts, setting, widths, width, indent, lines)
     out: list[SetLine] = []
     for number, line in enumerate(lines):
@@ -95,6 +97,7 @@ def set_paragraph(
                 widths,
                 width - (indent if number == 0 else 0.0),
                 indent if number == 0 else 0.0,
+                pairs,
                 # the space the line broke at, drawn (blank) past the line's end: text taken
                 # from the page or read aloud from the tags keeps its words apart
                 space_after=following is not None and _starts_with_space(following),
@@ -104,7 +107,12 @@ def set_paragraph(
 
 
 def _loose(
-    lines: list[linebreak.Line], setting: Setting, widths: Widths, width: float, indent: float
+    lines: list[linebreak.Line],
+    setting: Setting,
+    widths: Widths,
+    width: float,
+    indent: float,
+    pairs: bool,
 ) -> bool:
     """Whether first fit left a line loose, or a last line of one ideograph (孤字)."""
     last = lines[-1]
@@ -117,13 +125,12 @@ def _loose(
     for number, line in enumerate(lines):
         if line.last or not line.atoms:
             continue
-        natural = _natural(line, widths, number > 0 or not indent)
+        natural = _natural(line, widths, number > 0 or not indent, pairs)
         extra = width - (indent if number == 0 else 0.0) - natural
         gaps = sum(map(_SPACED, line.atoms[1:]))
         if setting.east_asian:
-            marks = _mark_gaps(line.atoms)
-            extra -= marks * optimal.PUNCT_STRETCH * em
-            gaps += len(line.atoms) - 1 - gaps - marks
+            # the gaps open evenly up to the most between ideographs (:func:`_stretch`)
+            gaps += len(line.atoms) - 1
             stretch = optimal.HAN_STRETCH * em
         else:
             stretch = space
@@ -163,7 +170,7 @@ def _refit(
     return out
 
 
-def _natural(line: linebreak.Line, widths: Widths, trim: bool = True) -> float:
+def _natural(line: linebreak.Line, widths: Widths, trim: bool, pairs: bool) -> float:
     """A line's width as set: squeezed between its atoms, its end marks trimmed (its start
     too, unless ``trim`` is false: an indented line), its hyphen added."""
     atoms = line.atoms
@@ -171,7 +178,7 @@ def _natural(line: linebreak.Line, widths: Widths, trim: bool = True) -> float:
     if trim:
         natural -= punct.start_trim(atoms[0].text, widths.char)
     natural -= punct.end_trim(atoms[-1].text, widths.char)
-    for before, after in pairwise(atoms):
+    for before, after in pairwise(atoms) if pairs else ():
         if not after.space_before and punct.pair(before.text[-1], after.text[0], widths.char):
             natural -= widths.char(before.text[-1]) / 2
     if line.hyphen:
@@ -234,6 +241,7 @@ def _set_line(
     widths: Widths,
     avail: float,
     indent: float,
+    pairs: bool,
     space_after: bool,
 ) -> SetLine:
     """A line's text, its start and where its character spacing changes."""
@@ -241,7 +249,7 @@ def _set_line(
     if not atoms:
         return ("", indent, None)
     trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
-    extra = avail - _natural(line, widths, not indent)
+    extra = avail - _natural(line, widths, not indent, pairs)
     if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
         extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
     x = indent - trim
@@ -264,7 +272,7 @@ def _set_line(
     if gap and not spaces and len(text) == len(atoms):
         cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
     else:
-        cuts = _cuts(atoms, widths, gap, mark_gap, setting.east_asian or not spaces)
+        cuts = _cuts(atoms, widths, gap, mark_gap, setting.east_asian or not spaces, pairs)
     if space_after:
         text += " "
     if cuts and cuts[-1][0] < len(text):
@@ -307,30 +315,34 @@ def _cuts(
     gap: float,
     mark_gap: float,
     between_atoms: bool,
+    pairs: bool,
 ) -> list[tuple[int, float]] | None:
     """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
     after each atom's last glyph (or, in Western text, at each space), none inside an atom."""
     cuts: list[tuple[int, float]] = []
     end = 0
     last = len(atoms) - 1
+    plain = gap if between_atoms else 0.0
+    marks = pairs or mark_gap != gap
     for i, atom in enumerate(atoms):
         if i and atom.space_before:
             end += 1
             _cut(cuts, end, gap)
         text = atom.text
-        for j in widths.squeezes(text):
-            _cut(cuts, end + j, 0.0)
-            _cut(cuts, end + j + 1, -widths.char(text[j]) / 2)
+        if pairs and len(text) > 1:
+            for j in widths.squeezes(text):
+                _cut(cuts, end + j, 0.0)
+                _cut(cuts, end + j + 1, -widths.char(text[j]) / 2)
         end += len(text)
         if len(text) > 1:
             _cut(cuts, end - 1, 0.0)
         after = 0.0
         if i < last and not atoms[i + 1].space_before:
-            after, ch = (gap if between_atoms else 0.0), text[-1]
+            after, ch = plain, text[-1]
             following = atoms[i + 1].text[0]
-            if punct.pair(ch, following, widths.char):
+            if marks and pairs and punct.pair(ch, following, widths.char):
                 after -= widths.char(ch) / 2  # squeezed: a pair never takes the slack
-            elif ch in punct.MARKS or following in punct.MARKS:
+            elif marks and (ch in punct.MARKS or following in punct.MARKS):
                 after = mark_gap if between_atoms else 0.0
         _cut(cuts, end, after)
     if all(spacing == 0.0 for _, spacing in cuts):
