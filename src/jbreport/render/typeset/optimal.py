@@ -51,6 +51,9 @@ class _Part(NamedTuple):
     shrink: list[float]
     gap: list[float]  # the natural gap before each atom
     hyphen_at: frozenset[int]  # atoms that begin after a hyphenation point
+    starts: list[float]  # how far a line starting with each atom starts left of the edge
+    ends: list[float]  # how far a line ending with each atom may stand past the edge
+    breaks: list[bool]  # whether a line may break before each atom (and at the end)
 
 
 def break_part(
@@ -74,8 +77,9 @@ def break_part(
     best = [[inf] * (n + 1) for _ in range(MAX_HYPHENS + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (n + 1) for _ in range(MAX_HYPHENS + 1)]
     best[0][0] = 0.0
+    runs = range(MAX_HYPHENS + 1 if hyphen_at else 1)
     for a in range(n):
-        for h in range(MAX_HYPHENS + 1):
+        for h in runs:
             here = best[h][a]
             if here == inf:
                 continue
@@ -129,6 +133,15 @@ def _prepare(
                 stretch[i] = HAN_STRETCH * em
     widths = list(map(width_of, texts))
     natural = [0.0, *accumulate(map(float.__add__, widths, gap))]
+    opening, line_end = punct.OPENING, punct.LINE_END
+    starts = [punct.start_trim(t, width_of) if t[0] in opening else 0.0 for t in texts]
+    ends = [punct.end_trim(t, width_of) if t[-1] in line_end else 0.0 for t in texts]
+    if measure.east_asian:
+        breaks = [True] * (len(atoms) + 1)
+    else:
+        breaks = [a.space_before for a in atoms] + [True]
+        for k in hyphen_at:
+            breaks[k] = True
     return _Part(
         atoms,
         natural,
@@ -136,6 +149,9 @@ def _prepare(
         [0.0, *accumulate(shrink)],
         gap,
         hyphen_at,
+        starts,
+        ends,
+        breaks,
     )
 
 
@@ -152,17 +168,20 @@ def _candidates(
     natural, stretch, shrink = part.natural, part.stretch, part.shrink
     start = natural[a] + part.gap[a]
     if a or not measure.indent:
-        start += punct.start_trim(part.atoms[a].text, width_of)
-    # past this the line is too full however much it shrinks
-    b = min(bisect_right(natural, start + avail * 1.2 + measure.em), n)
+        start += part.starts[a]
+    # past this the line is too full however much it shrinks (a Western line's spaces by a
+    # third, some 5% of the line; a Chinese line's last mark by half an em)
+    over = measure.em if measure.east_asian else measure.em + avail * 0.05
+    b = min(bisect_right(natural, start + avail + over), n)
     out: list[tuple[int, float, bool]] = []
     rag = avail * 0.1
+    breaks, hyphen_at = part.breaks, part.hyphen_at
     while b > a:
-        hyphenated = b < n and b in part.hyphen_at
-        if b < n and not hyphenated and not part.atoms[b].space_before and not measure.east_asian:
+        if not breaks[b]:
             b -= 1  # inside a word (Western text breaks only at spaces and hyphens)
             continue
-        width = natural[b] - start - punct.end_trim(part.atoms[b - 1].text, width_of)
+        hyphenated = b < n and b in hyphen_at
+        width = natural[b] - start - part.ends[b - 1]
         if hyphenated:
             width += hyphen_w
         short = avail - width

@@ -8,7 +8,7 @@ a process pool).  The same text, widths and setting give the same lines, to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
@@ -38,8 +38,10 @@ SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
 # first-fit lines looser than this (in units of their gaps' stretch) are set again by
 # total fit (:mod:`.optimal`): a Western space past 1.5 times its width, a gap between
-# ideographs past 0.05 em once punctuation has taken what it can
+# ideographs past the most it may open (a Chinese line of even glyphs is full already:
+# first fit is what total fit would choose, and costs a tenth)
 REFIT = 0.5
+REFIT_HAN = 1.0
 
 
 class Widths(dict[str, float]):
@@ -131,7 +133,7 @@ def _loose(
         if setting.east_asian:
             # the gaps open evenly up to the most between ideographs (:func:`_stretch`)
             gaps += len(line.atoms) - 1
-            stretch = optimal.HAN_STRETCH * em
+            stretch = optimal.HAN_STRETCH * em * REFIT_HAN / REFIT
         else:
             stretch = space
         if extra > 1e-6 and (not gaps or extra / gaps > REFIT * stretch):
@@ -269,8 +271,12 @@ def _set_line(
     justify = setting.align == "justify" and not line.last and extra != 0
     gap, mark_gap = _stretch(atoms, setting, extra, spaces) if justify else (0.0, 0.0)
     cuts: list[tuple[int, float]] | None
-    if gap and not spaces and len(text) == len(atoms):
+    if not gap and not mark_gap and not pairs:
+        cuts = None  # nothing stretched, nothing squeezed
+    elif gap and not spaces and len(text) == len(atoms):
         cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
+    elif gap and not spaces and not pairs and gap == mark_gap:
+        cuts = _even_cuts(atoms, gap)
     else:
         cuts = _cuts(atoms, widths, gap, mark_gap, setting.east_asian or not spaces, pairs)
     if space_after:
@@ -307,6 +313,20 @@ def _stretch(
         return even, even + rest / marks
     gap = min(even + (rest - room) / gaps, setting.size * (2.0 if spaces else 0.5))
     return gap, gap + optimal.PUNCT_STRETCH * setting.size
+
+
+def _even_cuts(atoms: Sequence[linebreak.Atom], gap: float) -> list[tuple[int, float]]:
+    """The spacing of East Asian atoms with no spaces and no squeezed marks: ``gap`` after
+    each atom's last glyph, none inside an atom (only the longer atoms are visited)."""
+    lengths = list(map(len, map(_TEXT, atoms)))
+    ends = list(accumulate(lengths))
+    cuts: list[tuple[int, float]] = []
+    for k in [k for k, n in enumerate(lengths) if n > 1]:
+        _cut(cuts, ends[k] - lengths[k], gap)
+        _cut(cuts, ends[k] - 1, 0.0)
+    _cut(cuts, ends[-1] - 1, gap)
+    _cut(cuts, ends[-1], 0.0)
+    return cuts
 
 
 def _cuts(
@@ -358,6 +378,8 @@ def _starts_with_space(line: linebreak.Line) -> bool:
 def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
     """The text up to ``end`` has this spacing: extends the last cut when it is the same
     (one text operation for a run of ideographs, not one per character)."""
+    if end <= (cuts[-1][0] if cuts else 0):
+        return  # an empty run
     if cuts and cuts[-1][1] == spacing:
         cuts[-1] = (end, spacing)
     else:
