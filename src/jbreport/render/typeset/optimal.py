@@ -31,6 +31,7 @@ HYPHEN_PENALTY = 50.0
 DOUBLE_HYPHEN = 3000.0  # demerits for the second hyphenated line in a row
 LONELY = 1e7  # a last line of one ideograph (and its punctuation)
 MAX_HYPHENS = 2  # hyphenated lines in a row
+LAST_RESORT = 1e3  # the stretch allowed when no breaks keep within the usual
 
 
 class Measure(NamedTuple):
@@ -116,21 +117,25 @@ def _prepare(
     gap = [0.0] * len(atoms)
     stretch = [0.0] * len(atoms)
     shrink = [0.0] * len(atoms)
+    han = HAN_STRETCH * em if measure.justify else 0.0
+    marks = punct.MARKS
     for i in range(1, len(atoms)):
         if atoms[i].space_before:
             gap[i] = space
             if measure.justify:
                 stretch[i] = space
                 shrink[i] = 0.0 if measure.east_asian else space * SPACE_SHRINK
-        elif measure.east_asian and i not in hyphen_at:
-            before, after = texts[i - 1][-1], texts[i][0]
+        elif not measure.east_asian or i in hyphen_at:
+            continue
+        elif (before := texts[i - 1][-1]) not in marks and (after := texts[i][0]) not in marks:
+            stretch[i] = han
+        else:
+            after = texts[i][0]
             if punct.pair(before, after, width_of):
                 gap[i] = -width_of(before) / 2  # squeezed across the atoms
-                stretch[i] = HAN_STRETCH * em if measure.justify else 0.0
-            elif before in punct.MARKS or after in punct.MARKS:
+                stretch[i] = han
+            else:
                 stretch[i] = PUNCT_STRETCH * em if measure.justify else 0.0
-            elif measure.justify:
-                stretch[i] = HAN_STRETCH * em
     widths = list(map(width_of, texts))
     natural = [0.0, *accumulate(map(float.__add__, widths, gap))]
     opening, line_end = punct.OPENING, punct.LINE_END

@@ -124,19 +124,19 @@ def _loose(
         return False
     em = setting.size
     space = widths[" "]
+    # the gaps open evenly up to the most between ideographs (:func:`_stretch`)
+    stretch = optimal.HAN_STRETCH * em * REFIT_HAN if setting.east_asian else space * REFIT
     for number, line in enumerate(lines):
         if line.last or not line.atoms:
             continue
-        natural = _natural(line, widths, number > 0 or not indent, pairs)
-        extra = width - (indent if number == 0 else 0.0) - natural
+        avail = width - (indent if number == 0 else 0.0)
         gaps = sum(map(_SPACED, line.atoms[1:]))
         if setting.east_asian:
-            # the gaps open evenly up to the most between ideographs (:func:`_stretch`)
             gaps += len(line.atoms) - 1
-            stretch = optimal.HAN_STRETCH * em * REFIT_HAN / REFIT
-        else:
-            stretch = space
-        if extra > 1e-6 and (not gaps or extra / gaps > REFIT * stretch):
+            if not pairs and avail - line.width + em <= gaps * stretch:
+                continue  # not loose even with both its end marks trimmed
+        extra = avail - _natural(line, widths, number > 0 or not indent, pairs)
+        if extra > 1e-6 and (not gaps or extra / gaps > stretch):
             return True
     return False
 
@@ -166,6 +166,11 @@ def _refit(
         if setting.hyphenate and not setting.east_asian:
             atoms, after = hyphen.hyphenated(part, setting.hyphenate)
         lines = optimal.break_part(atoms, width_of, measure, after, first=number == 0)
+        if lines is None:
+            # no breaks keep every line within its stretch: the least loose ones, still
+            # better than first fit's
+            loose = measure._replace(max_ratio=optimal.LAST_RESORT)
+            lines = optimal.break_part(atoms, width_of, loose, after, first=number == 0)
         if lines is None or any(not line.atoms for line in lines[:-1]):
             return fallback
         out += lines
@@ -177,9 +182,10 @@ def _natural(line: linebreak.Line, widths: Widths, trim: bool, pairs: bool) -> f
     too, unless ``trim`` is false: an indented line), its hyphen added."""
     atoms = line.atoms
     natural = line.width
-    if trim:
+    if trim and atoms[0].text[0] in punct.OPENING:
         natural -= punct.start_trim(atoms[0].text, widths.char)
-    natural -= punct.end_trim(atoms[-1].text, widths.char)
+    if atoms[-1].text[-1] in punct.LINE_END:
+        natural -= punct.end_trim(atoms[-1].text, widths.char)
     for before, after in pairwise(atoms) if pairs else ():
         if not after.space_before and punct.pair(before.text[-1], after.text[0], widths.char):
             natural -= widths.char(before.text[-1]) / 2
@@ -250,15 +256,6 @@ def _set_line(
     atoms = line.atoms
     if not atoms:
         return ("", indent, None)
-    trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
-    extra = avail - _natural(line, widths, not indent, pairs)
-    if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
-        extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
-    x = indent - trim
-    if setting.align == "center":
-        x += extra / 2
-    elif setting.align == "right":
-        x += extra
     spaces = sum(map(_SPACED, atoms[1:]))
     if spaces:
         text = atoms[0].text + "".join(
@@ -268,6 +265,16 @@ def _set_line(
         text = "".join(map(_TEXT, atoms))
     if line.hyphen:
         text += "-"
+    pairs = pairs and punct.ADJACENT.search(text) is not None
+    trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
+    extra = avail - _natural(line, widths, not indent, pairs)
+    if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
+        extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
+    x = indent - trim
+    if setting.align == "center":
+        x += extra / 2
+    elif setting.align == "right":
+        x += extra
     justify = setting.align == "justify" and not line.last and extra != 0
     gap, mark_gap = _stretch(atoms, setting, extra, spaces) if justify else (0.0, 0.0)
     cuts: list[tuple[int, float]] | None
