@@ -34,9 +34,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         lines: list[setting.SetLine] | None = None,
         first: bool = True,
         tag: Tag | None = None,
+        hyphenation: str = "",
     ) -> None:
         super().__init__()
         self.text = text
+        self.hyphenation = hyphenation  # the BCP 47 tag whose dictionary hyphenates it
         self.style = style
         self.measure = measure
         self.outline = outline
@@ -72,7 +74,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             style.align,
             style.balance,
             self.measure.east_asian,
-            self.text.lang if style.hyphenate else "",
+            self.hyphenation if style.hyphenate else "",
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -93,7 +95,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         )
         head._width = avail_width
         tail = TextBlock(
-            self.text, self.style, self.measure, None, lines[fit:], first=False, tag=self.tag
+            self.text,
+            self.style,
+            self.measure,
+            None,
+            lines[fit:],
+            first=False,
+            tag=self.tag,
+            hyphenation=self.hyphenation,
         )
         tail._width = avail_width
         return [head, tail]

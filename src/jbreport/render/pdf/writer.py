@@ -75,6 +75,10 @@ class _Writer:
             lang.tag: lang.east_asian
             for lang in (*document.languages, *document.fallback_languages)
         }
+        # the tag whose hyphenation dictionary a language's text takes: en-US, en-GB
+        self.bcp47 = {
+            lang.tag: lang.bcp47 for lang in (*document.languages, *document.fallback_languages)
+        }
         self._measures: dict[tuple[bool, float, bool], Measure] = {}
         self.outline_count = 0
         self.bilingual = document.bilingual
@@ -108,7 +112,8 @@ class _Writer:
             entry = Outline(title or text.text, f"h{self.outline_count}", outline)
         tag = Tag(role or STRUCTURE.get(name, "P"), text.lang, parent=parent)
         chosen = self.style(name, text.lang)
-        return TextBlock(text, chosen, self.measure(text.lang, chosen), entry, tag=tag)
+        measure = self.measure(text.lang, chosen)
+        return TextBlock(text, chosen, measure, entry, tag=tag, hyphenation=self.bcp47[text.lang])
 
     # -- blocks ---------------------------------------------------------------------------
 
