@@ -30,6 +30,7 @@ LINE_PENALTY = 10.0
 HYPHEN_PENALTY = 50.0
 DOUBLE_HYPHEN = 3000.0  # demerits for the second hyphenated line in a row
 LONELY = 1e7  # a last line of one ideograph (and its punctuation)
+LOOSE = 1e6  # a line stretched past its gaps' stretch (a space past twice its width)
 MAX_HYPHENS = 2  # hyphenated lines in a row
 LAST_RESORT = 1e3  # the stretch allowed when no breaks keep within the usual
 
@@ -205,6 +206,8 @@ def _candidates(
                 break  # shorter lines are looser still
         badness = 100.0 * abs(ratio) ** 3
         cost = (LINE_PENALTY + badness) ** 2 + (HYPHEN_PENALTY**2 if hyphenated else 0.0)
+        if ratio > 1.0:
+            cost += LOOSE  # a gap past twice its space reads as a hole: any other way first
         out.append((b, cost, hyphenated))
         b -= 1
     return out

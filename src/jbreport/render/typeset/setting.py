@@ -37,10 +37,11 @@ class Setting(NamedTuple):
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
 # first-fit lines looser than this (in units of their gaps' stretch) are set again by
-# total fit (:mod:`.optimal`): a Western space past 1.5 times its width, a gap between
-# ideographs past the most it may open (a Chinese line of even glyphs is full already:
-# first fit is what total fit would choose, and costs a tenth)
-REFIT = 0.5
+# total fit (:mod:`.optimal`).  Every justified Western paragraph with any slack is; a
+# Chinese one when a gap between ideographs would pass the most it may open (a Chinese line
+# of even glyphs is full already: first fit is what total fit would choose, at a tenth of
+# the cost), or when its last line holds one ideograph
+REFIT = 0.0
 REFIT_HAN = 1.0
 
 
