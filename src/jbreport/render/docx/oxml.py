@@ -91,6 +91,20 @@ def set_run_lang(run: Run, *, val: str, east_asian: str | None = None) -> None:
     _set_lang(run._r.get_or_add_rPr(), val=val, east_asian=east_asian)
 
 
+def compress_punctuation(settings: Settings) -> None:
+    """Word and LibreOffice squeeze adjacent full-width punctuation (clreq 3.1.6), as the
+    PDF does; python-docx's template says ``doNotCompress``."""
+    element = settings.element.find(qn("w:characterSpacingControl"))
+    if element is None:  # its place in the schema's order: after w:defaultTabStop
+        element = OxmlElement("w:characterSpacingControl")
+        tab_stop = settings.element.find(qn("w:defaultTabStop"))
+        if tab_stop is not None:
+            tab_stop.addnext(element)
+        else:
+            settings.element.append(element)
+    element.set(qn("w:val"), "compressPunctuation")
+
+
 def set_theme_font_lang(settings: Settings, *, val: str, east_asian: str | None) -> None:
     """python-docx's template says ja-JP here, which makes Chinese show in a Japanese font."""
     element = settings.element.find(qn("w:themeFontLang"))
