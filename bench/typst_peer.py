@@ -99,8 +99,9 @@ class _Typst:
         if not ea and not self.bilingual:
             size = theme.LATIN_BODY_SIZE
         ratio = theme.LEADING_HAN if ea else theme.LEADING_LATIN
-        # Typst's leading is the space between lines, not baseline to baseline
-        leading = round(size * (ratio - 1), 2)
+        # Typst's leading runs from a line's baseline to the next one's cap height (its
+        # default top edge), not baseline to baseline: Liberation Serif's caps are 0.66 em
+        leading = round(size * (ratio - 0.66), 2)
         indent = "2em" if ea and kind == "body" else "0em"
         justify = "true" if ea or not self.bilingual else "false"
         hyphenate = "false" if ea else "true"
