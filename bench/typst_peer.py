@@ -68,6 +68,7 @@ def _markup(document: Document) -> str:
         f" bottom: {theme.PDF_PAGE.margin_bottom}cm))",
         f'#set text(font: ("{SERIF}", "{SONG}"), size: 10.5pt)',
         "#set par(justify: true, spacing: 6pt)",
+        "#set text(cjk-latin-spacing: none)",  # as jbreport by default (a house style)
     ]
     writer = _Typst(bilingual, {lang.tag: lang.east_asian for lang in document.languages})
     for block in document.blocks:

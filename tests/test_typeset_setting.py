@@ -99,3 +99,14 @@ def test_the_same_text_and_widths_give_the_same_lines() -> None:
     text = "江北区坚持以高质量发展统揽全局 and English"
     setting = Setting(10.5, 2.0, "justify", False, True)
     assert lines(text, setting, 101.3) == lines(text, setting, 101.3)
+
+
+def test_a_house_style_may_space_han_from_latin_letters_and_digits() -> None:
+    # off by default, as in the source article; a quarter em where a style wants it
+    plain = Setting(10, align="left", east_asian=True)
+    assert lines("共有42个项目", plain, 200.0) == [("共有42个项目", 0.0, None)]
+    spaced = Setting(10, align="left", east_asian=True, han_latin=0.25)
+    text, _x, cuts = lines("共有42个项目", spaced, 200.0)[0]
+    assert text == "共有42个项目"  # the text is unchanged: the space is spacing, not a character
+    assert cuts == ((1, 0.0), (2, 2.5), (3, 0.0), (4, 2.5), (7, 0.0))
+    assert drawn_width(lines("共有42个项目", spaced, 200.0)[0]) == 65.0

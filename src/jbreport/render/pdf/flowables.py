@@ -75,6 +75,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             style.balance,
             self.measure.east_asian,
             self.hyphenation if style.hyphenate else "",
+            style.han_latin,
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -46,6 +46,7 @@ class Style:
     bold: bool = False
     balance: bool = False  # lines of even length (headings): no word left alone at the end
     hyphenate: bool = False  # Western text hyphenated with the edition's dictionary
+    han_latin: float = 0.0  # ems between Han and a Latin letter or digit (house style)
 
 
 StyleName = Literal[
@@ -112,6 +113,8 @@ def style(name: StyleName, east_asian: bool, bilingual: bool) -> Style:
             chosen = replace(chosen, align="left")
     elif name in _RUNNING and not east_asian:
         chosen = replace(chosen, size=chosen.size + theme.LATIN_BODY_SIZE - STYLES["body"].size)
+    if east_asian and theme.HAN_LATIN_SPACE:
+        chosen = replace(chosen, han_latin=theme.HAN_LATIN_SPACE)
     if name in _RUNNING:
         ratio = theme.LEADING_HAN if east_asian else theme.LEADING_LATIN
         chosen = replace(chosen, leading=round(chosen.size * ratio * 2) / 2)

@@ -21,7 +21,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import punct
-from .linebreak import Atom, Line
+from .linebreak import Atom, Line, script_gaps
 
 HAN_STRETCH = 0.095  # em: the most a gap between two ideographs may open (under 0.10)
 PUNCT_STRETCH = 0.5  # em: next to a full-width mark
@@ -44,6 +44,7 @@ class Measure(NamedTuple):
     east_asian: bool
     justify: bool
     max_ratio: float  # how far a gap may stretch, in units of its stretch
+    han_latin: float = 0.0  # the space between Han and Latin (a house style), in points
 
 
 class _Part(NamedTuple):
@@ -137,6 +138,8 @@ def _prepare(
                 stretch[i] = han
             else:
                 stretch[i] = PUNCT_STRETCH * em if measure.justify else 0.0
+    if measure.han_latin:
+        gap = list(map(float.__add__, gap, script_gaps(atoms, measure.han_latin)))
     widths = list(map(width_of, texts))
     natural = [0.0, *accumulate(map(float.__add__, widths, gap))]
     opening, line_end = punct.OPENING, punct.LINE_END

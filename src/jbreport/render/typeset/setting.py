@@ -30,6 +30,7 @@ class Setting(NamedTuple):
     balance: bool = False  # lines of even length (headings)
     east_asian: bool = False  # East Asian text: stretched between ideographs, not at spaces
     hyphenate: str = ""  # the language whose dictionary hyphenates it ("" never)
+    han_latin: float = 0.0  # ems between an ideograph and a Latin letter or digit (house style)
 
 
 # One line as drawn: its text (ending in the blank space it broke at, if it did), where it
@@ -83,11 +84,14 @@ def set_paragraph(
     width_of = widths.__getitem__
     parts = linebreak.atoms(text, keep)
     indent = setting.indent * setting.size if first else 0.0
-    lines = linebreak.break_lines(parts, width_of, width, indent)
-    # most paragraphs have no two marks side by side: none of their lines is squeezed
-    pairs = punct.ADJACENT.search(text) is not None
+    han_latin = setting.han_latin * setting.size
+    lines = linebreak.break_lines(parts, width_of, width, indent, han_latin)
+    # most paragraphs have no two marks side by side: none of their lines is squeezed (a
+    # house style's space between Han and Latin takes the same careful path)
+    pairs = han_latin > 0 or punct.ADJACENT.search(text) is not None
     if setting.balance and len(lines) > 1:
-        lines = _balanced(parts, width_of, setting.east_asian, width, indent, len(lines))
+        count = len(lines)
+        lines = _balanced(parts, width_of, setting.east_asian, width, indent, count, han_latin)
     elif not setting.balance and _loose(lines, setting, widths, width, indent, pairs):
         lines = _refit(parts, setting, widths, width, indent, lines)
     out: list[SetLine] = []
@@ -160,6 +164,7 @@ def _refit(
         setting.east_asian,
         setting.align == "justify",
         1.0 if setting.east_asian else 2.0,
+        setting.han_latin * setting.size,
     )
     out: list[linebreak.Line] = []
     for number, part in enumerate(parts):
@@ -213,6 +218,7 @@ def _balanced(
     width: float,
     indent: float,
     count: int,
+    han_latin: float,
 ) -> list[linebreak.Line]:
     """The narrowest measure that still takes ``count`` lines: a heading of two lines
     breaks near its middle instead of leaving one character on the second.  An East
@@ -223,16 +229,16 @@ def _balanced(
         if (
             grouped != parts
             and _widest(grouped, width_of) <= width - indent
-            and len(linebreak.break_lines(grouped, width_of, width, indent)) <= count
+            and len(linebreak.break_lines(grouped, width_of, width, indent, han_latin)) <= count
         ):
             parts = grouped
     # never narrower than the widest atom (a word or phrase is not cut to balance lines),
     # and never wider than the frame: a word too long for it is cut in any case
     low, high = min(max(width / count, _widest(parts, width_of) + indent), width), width
-    best = linebreak.break_lines(parts, width_of, width, indent)
+    best = linebreak.break_lines(parts, width_of, width, indent, han_latin)
     for _ in range(12):
         middle = (low + high) / 2
-        lines = linebreak.break_lines(parts, width_of, middle, indent)
+        lines = linebreak.break_lines(parts, width_of, middle, indent, han_latin)
         if len(lines) <= count:
             best, high = lines, middle
         else:
@@ -267,6 +273,8 @@ def _set_line(
     if line.hyphen:
         text += "-"
     pairs = pairs and punct.ADJACENT.search(text) is not None
+    han_latin = setting.han_latin * setting.size
+    careful = pairs or han_latin > 0
     trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
     extra = avail - _natural(line, widths, not indent, pairs)
     if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
@@ -279,14 +287,15 @@ def _set_line(
     justify = setting.align == "justify" and not line.last and extra != 0
     gap, mark_gap = _stretch(atoms, setting, extra, spaces) if justify else (0.0, 0.0)
     cuts: list[tuple[int, float]] | None
-    if not gap and not mark_gap and not pairs:
+    if not gap and not mark_gap and not careful:
         cuts = None  # nothing stretched, nothing squeezed
-    elif gap and not spaces and len(text) == len(atoms):
+    elif gap and not spaces and not careful and len(text) == len(atoms):
         cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
-    elif gap and not spaces and not pairs and gap == mark_gap:
+    elif gap and not spaces and not careful and gap == mark_gap:
         cuts = _even_cuts(atoms, gap)
     else:
-        cuts = _cuts(atoms, widths, gap, mark_gap, setting.east_asian or not spaces, pairs)
+        between = setting.east_asian or not spaces
+        cuts = _cuts(atoms, widths, (gap, mark_gap, han_latin), between, pairs)
     if space_after:
         text += " "
     if cuts and cuts[-1][0] < len(text):
@@ -340,13 +349,15 @@ def _even_cuts(atoms: Sequence[linebreak.Atom], gap: float) -> list[tuple[int, f
 def _cuts(
     atoms: Sequence[linebreak.Atom],
     widths: Widths,
-    gap: float,
-    mark_gap: float,
+    gaps: tuple[float, float, float],
     between_atoms: bool,
     pairs: bool,
 ) -> list[tuple[int, float]] | None:
     """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
-    after each atom's last glyph (or, in Western text, at each space), none inside an atom."""
+    after each atom's last glyph (or, in Western text, at each space), none inside an atom,
+    and the house style's space where Han meets Latin.  ``gaps``: the stretch of every gap,
+    of a gap next to punctuation, and the space between Han and Latin."""
+    gap, mark_gap, han_latin = gaps
     cuts: list[tuple[int, float]] = []
     end = 0
     last = len(atoms) - 1
@@ -372,6 +383,8 @@ def _cuts(
                 after -= widths.char(ch) / 2  # squeezed: a pair never takes the slack
             elif marks and (ch in punct.MARKS or following in punct.MARKS):
                 after = mark_gap if between_atoms else 0.0
+            if han_latin and linebreak.script_change(ch, following):
+                after += han_latin
         _cut(cuts, end, after)
     if all(spacing == 0.0 for _, spacing in cuts):
         return None
