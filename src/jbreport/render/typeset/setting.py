@@ -8,11 +8,11 @@ a process pool).  The same text, widths and setting give the same lines, to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
-from . import hyphen, linebreak, optimal, punct
+from . import hyphen, justify, linebreak, optimal, punct
 
 _TEXT = attrgetter("text")
 _SPACED = attrgetter("space_before")
@@ -200,17 +200,6 @@ def _natural(line: linebreak.Line, widths: Widths, trim: bool, pairs: bool) -> f
     return natural
 
 
-def _mark_gaps(atoms: Sequence[linebreak.Atom]) -> int:
-    """The gaps between an atom and full-width punctuation (they stretch first); not those
-    between two marks, which stay squeezed."""
-    return sum(
-        1
-        for before, after in pairwise(atoms)
-        if not after.space_before
-        and (before.text[-1] in punct.MARKS) != (after.text[0] in punct.MARKS)
-    )
-
-
 def _balanced(
     parts: list[list[linebreak.Atom]],
     width_of: Callable[[str], float],
@@ -284,124 +273,31 @@ def _set_line(
         x += extra / 2
     elif setting.align == "right":
         x += extra
-    justify = setting.align == "justify" and not line.last and extra != 0
-    gap, mark_gap = _stretch(atoms, setting, extra, spaces) if justify else (0.0, 0.0)
+    justified = setting.align == "justify" and not line.last and extra != 0
+    gap, mark_gap = (
+        justify.stretch(atoms, setting.size, setting.east_asian, extra, spaces)
+        if justified
+        else (0.0, 0.0)
+    )
     cuts: list[tuple[int, float]] | None
     if not gap and not mark_gap and not careful:
         cuts = None  # nothing stretched, nothing squeezed
     elif gap and not spaces and not careful and len(text) == len(atoms):
         cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
     elif gap and not spaces and not careful and gap == mark_gap:
-        cuts = _even_cuts(atoms, gap)
+        cuts = justify.even_cuts(atoms, gap)
     else:
         between = setting.east_asian or not spaces
-        cuts = _cuts(atoms, widths, (gap, mark_gap, han_latin), between, pairs)
+        cuts = justify.runs(
+            atoms, widths.squeezes, widths.char, (gap, mark_gap, han_latin), between, pairs
+        )
     if space_after:
         text += " "
     if cuts and cuts[-1][0] < len(text):
-        _cut(cuts, len(text), 0.0)
+        justify.cut(cuts, len(text), 0.0)
     return text, x, tuple(cuts) if cuts else None
-
-
-def _stretch(
-    atoms: Sequence[linebreak.Atom], setting: Setting, extra: float, spaces: int
-) -> tuple[float, float]:
-    """The stretch of a justified line's gaps: (every gap, a gap next to punctuation).
-    Western text stretches its spaces; East Asian text every boundary between atoms
-    evenly up to 0.10 em, then the punctuation's (clreq 3.8), never inside an atom:
-    1300亿元 and "billion" keep their letters together."""
-    if spaces and not setting.east_asian:
-        return min(extra / spaces, setting.size * 2.0), 0.0
-    if extra < 0:
-        return 0.0, 0.0
-    gaps = len(atoms) - 1 + spaces
-    if not gaps:
-        return 0.0, 0.0
-    marks = _mark_gaps(atoms)
-    even = optimal.HAN_STRETCH * setting.size
-    if not marks or extra <= even * gaps:
-        gap = min(extra / gaps, setting.size * (2.0 if spaces else 0.5))
-        return gap, gap
-    # past a tenth of an em between ideographs the punctuation takes the rest, up to half
-    # an em each, and only then the ideographs again
-    room = marks * optimal.PUNCT_STRETCH * setting.size
-    rest = extra - even * gaps
-    if rest <= room:
-        return even, even + rest / marks
-    gap = min(even + (rest - room) / gaps, setting.size * (2.0 if spaces else 0.5))
-    return gap, gap + optimal.PUNCT_STRETCH * setting.size
-
-
-def _even_cuts(atoms: Sequence[linebreak.Atom], gap: float) -> list[tuple[int, float]]:
-    """The spacing of East Asian atoms with no spaces and no squeezed marks: ``gap`` after
-    each atom's last glyph, none inside an atom (only the longer atoms are visited)."""
-    lengths = list(map(len, map(_TEXT, atoms)))
-    ends = list(accumulate(lengths))
-    cuts: list[tuple[int, float]] = []
-    for k in [k for k, n in enumerate(lengths) if n > 1]:
-        _cut(cuts, ends[k] - lengths[k], gap)
-        _cut(cuts, ends[k] - 1, 0.0)
-    _cut(cuts, ends[-1] - 1, gap)
-    _cut(cuts, ends[-1], 0.0)
-    return cuts
-
-
-def _cuts(
-    atoms: Sequence[linebreak.Atom],
-    widths: Widths,
-    gaps: tuple[float, float, float],
-    between_atoms: bool,
-    pairs: bool,
-) -> list[tuple[int, float]] | None:
-    """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
-    after each atom's last glyph (or, in Western text, at each space), none inside an atom,
-    and the house style's space where Han meets Latin.  ``gaps``: the stretch of every gap,
-    of a gap next to punctuation, and the space between Han and Latin."""
-    gap, mark_gap, han_latin = gaps
-    cuts: list[tuple[int, float]] = []
-    end = 0
-    last = len(atoms) - 1
-    plain = gap if between_atoms else 0.0
-    marks = pairs or mark_gap != gap
-    for i, atom in enumerate(atoms):
-        if i and atom.space_before:
-            end += 1
-            _cut(cuts, end, gap)
-        text = atom.text
-        if pairs and len(text) > 1:
-            for j in widths.squeezes(text):
-                _cut(cuts, end + j, 0.0)
-                _cut(cuts, end + j + 1, -widths.char(text[j]) / 2)
-        end += len(text)
-        if len(text) > 1:
-            _cut(cuts, end - 1, 0.0)
-        after = 0.0
-        if i < last and not atoms[i + 1].space_before:
-            after, ch = plain, text[-1]
-            following = atoms[i + 1].text[0]
-            if marks and pairs and punct.pair(ch, following, widths.char):
-                after -= widths.char(ch) / 2  # squeezed: a pair never takes the slack
-            elif marks and (ch in punct.MARKS or following in punct.MARKS):
-                after = mark_gap if between_atoms else 0.0
-            if han_latin and linebreak.script_change(ch, following):
-                after += han_latin
-        _cut(cuts, end, after)
-    if all(spacing == 0.0 for _, spacing in cuts):
-        return None
-    return cuts
 
 
 def _starts_with_space(line: linebreak.Line) -> bool:
     """Whether the line before broke at a space."""
     return bool(line.atoms) and line.atoms[0].space_before
-
-
-def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
-    """The text up to ``end`` has this spacing: extends the last cut when it is the same
-    (one text operation for a run of ideographs, not one per character)."""
-    if end <= (cuts[-1][0] if cuts else 0):
-        return  # an empty run
-    if cuts and cuts[-1][1] == spacing:
-        cuts[-1] = (end, spacing)
-    else:
-        cuts.append((end, spacing))
