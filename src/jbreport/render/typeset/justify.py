@@ -86,10 +86,15 @@ def runs(
     plain = gap if between_atoms else 0.0
     marks = pairs or mark_gap != gap
     for i, atom in enumerate(atoms):
+        text = atom.text
         if i and atom.space_before:
             end += 1
-            cut(out, end, gap)
-        text = atom.text
+            if between_atoms and (
+                atoms[i - 1].text[-1] in punct.CLOSING or text[0] in punct.OPENING
+            ):
+                cut(out, end, gap - char(" "))  # the mark's blank half is the space already
+            else:
+                cut(out, end, gap)
         if pairs and len(text) > 1:
             for j in squeezes(text):
                 cut(out, end + j, 0.0)

@@ -20,6 +20,10 @@ OPENING = frozenset("“‘（《「『【〔〖〈")
 MARKS = CLOSING | OPENING
 # two marks side by side (full-width or not: :func:`squeezes` decides)
 ADJACENT = re.compile(f"[{''.join(sorted(MARKS))}]{{2}}")
+# a space after a full-width closing mark or before an opening one: in East Asian text the
+# mark's blank half is the space already, so the space takes none ("实验区” 经验" reads as
+# "实验区”经验" with the text unchanged)
+SPACED_MARK = re.compile(f"[{''.join(sorted(CLOSING))}] |[ ](?=[{''.join(sorted(OPENING))}])")
 # closing marks whose blank half may stand past the end of a line (line-end compression)
 LINE_END = frozenset("，。、；：”’）》」』】〕〗〉")
 

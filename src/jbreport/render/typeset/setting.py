@@ -89,6 +89,8 @@ def set_paragraph(
     # most paragraphs have no two marks side by side: none of their lines is squeezed (a
     # house style's space between Han and Latin takes the same careful path)
     pairs = han_latin > 0 or punct.ADJACENT.search(text) is not None
+    if setting.east_asian and not pairs:
+        pairs = punct.SPACED_MARK.search(text) is not None
     if setting.balance and len(lines) > 1:
         count = len(lines)
         lines = _balanced(parts, width_of, setting.east_asian, width, indent, count, han_latin)
@@ -140,7 +142,7 @@ def _loose(
             gaps += len(line.atoms) - 1
             if not pairs and avail - line.width + em <= gaps * stretch:
                 continue  # not loose even with both its end marks trimmed
-        extra = avail - _natural(line, widths, number > 0 or not indent, pairs)
+        extra = avail - _natural(line, widths, number > 0 or not indent, pairs, setting)
         if extra > 1e-6 and (not gaps or extra / gaps > stretch):
             return True
     return False
@@ -183,7 +185,9 @@ def _refit(
     return out
 
 
-def _natural(line: linebreak.Line, widths: Widths, trim: bool, pairs: bool) -> float:
+def _natural(
+    line: linebreak.Line, widths: Widths, trim: bool, pairs: bool, setting: Setting
+) -> float:
     """A line's width as set: squeezed between its atoms, its end marks trimmed (its start
     too, unless ``trim`` is false: an indented line), its hyphen added."""
     atoms = line.atoms
@@ -195,6 +199,8 @@ def _natural(line: linebreak.Line, widths: Widths, trim: bool, pairs: bool) -> f
     for before, after in pairwise(atoms) if pairs else ():
         if not after.space_before and punct.pair(before.text[-1], after.text[0], widths.char):
             natural -= widths.char(before.text[-1]) / 2
+        elif after.space_before and setting.east_asian and _spaced_mark(before, after):
+            natural -= widths.char(" ")  # the space takes none (punct.SPACED_MARK)
     if line.hyphen:
         natural += widths["-"]
     return natural
@@ -261,11 +267,15 @@ def _set_line(
         text = "".join(map(_TEXT, atoms))
     if line.hyphen:
         text += "-"
-    pairs = pairs and punct.ADJACENT.search(text) is not None
+    pairs = pairs and (
+        punct.ADJACENT.search(text) is not None
+        or setting.han_latin > 0
+        or (setting.east_asian and punct.SPACED_MARK.search(text) is not None)
+    )
     han_latin = setting.han_latin * setting.size
     careful = pairs or han_latin > 0
     trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
-    extra = avail - _natural(line, widths, not indent, pairs)
+    extra = avail - _natural(line, widths, not indent, pairs, setting)
     if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
         extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
     x = indent - trim
@@ -296,6 +306,10 @@ def _set_line(
     if cuts and cuts[-1][0] < len(text):
         justify.cut(cuts, len(text), 0.0)
     return text, x, tuple(cuts) if cuts else None
+
+
+def _spaced_mark(before: linebreak.Atom, after: linebreak.Atom) -> bool:
+    return before.text[-1] in punct.CLOSING or after.text[0] in punct.OPENING
 
 
 def _starts_with_space(line: linebreak.Line) -> bool:
