@@ -110,3 +110,12 @@ def test_a_house_style_may_space_han_from_latin_letters_and_digits() -> None:
     assert text == "共有42个项目"  # the text is unchanged: the space is spacing, not a character
     assert cuts == ((1, 0.0), (2, 2.5), (3, 0.0), (4, 2.5), (7, 0.0))
     assert drawn_width(lines("共有42个项目", spaced, 200.0)[0]) == 65.0
+
+
+def test_a_space_beside_a_full_width_mark_takes_no_width_in_chinese() -> None:
+    # the closing quote's blank half is the space already: no em-wide hole, same text
+    east_asian = Setting(10, align="left", east_asian=True)
+    assert lines("实验区” 经验", east_asian, 300.0) == [
+        ("实验区” 经验", 0.0, ((4, 0.0), (5, -5.0), (7, 0.0)))
+    ]
+    assert lines("实验区” 经验", Setting(10, align="left"), 300.0)[0][2] is None
