@@ -72,7 +72,7 @@ def break_part(
         return [Line((), 0.0, True)]
     part = _prepare(atoms, width_of, measure, hyphen_at)
     n = len(atoms)
-    hyphen_w = width_of("-")
+    hyphen_w = width_of("\u00ad")  # the soft hyphen a hyphenated line ends in
     lonely = _lonely_from(atoms) if measure.east_asian else n
     # best[h][k]: the least demerits of breaking before atom k with h hyphenated lines
     # ending there in a row; back[h][k]: the (h, position) it came from

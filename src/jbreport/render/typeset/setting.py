@@ -37,6 +37,10 @@ class Setting(NamedTuple):
 # starts, and where its character spacing changes: (end, spacing) pairs, or None.
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
+# a hyphenated line ends in a soft hyphen, drawn as a hyphen: text taken from the page or
+# read from the tags gives the word whole (PDF 1.7, 14.8.2.2.3)
+SOFT_HYPHEN = "\u00ad"
+
 # first-fit lines looser than this (in units of their gaps' stretch) are set again by
 # total fit (:mod:`.optimal`).  Every justified Western paragraph with any slack is; a
 # Chinese one when a gap between ideographs would pass the most it may open (a Chinese line
@@ -202,7 +206,7 @@ def _natural(
         elif after.space_before and setting.east_asian and _spaced_mark(before, after):
             natural -= widths.char(" ")  # the space takes none (punct.SPACED_MARK)
     if line.hyphen:
-        natural += widths["-"]
+        natural += widths[SOFT_HYPHEN]
     return natural
 
 
@@ -266,7 +270,7 @@ def _set_line(
     else:
         text = "".join(map(_TEXT, atoms))
     if line.hyphen:
-        text += "-"
+        text += SOFT_HYPHEN
     pairs = pairs and (
         punct.ADJACENT.search(text) is not None
         or setting.han_latin > 0
