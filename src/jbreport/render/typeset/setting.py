@@ -262,15 +262,7 @@ def _set_line(
     atoms = line.atoms
     if not atoms:
         return ("", indent, None)
-    spaces = sum(map(_SPACED, atoms[1:]))
-    if spaces:
-        text = atoms[0].text + "".join(
-            [(" " + atom.text) if atom.space_before else atom.text for atom in atoms[1:]]
-        )
-    else:
-        text = "".join(map(_TEXT, atoms))
-    if line.hyphen:
-        text += SOFT_HYPHEN
+    text, spaces = _text(line)
     pairs = pairs and (
         punct.ADJACENT.search(text) is not None
         or setting.han_latin > 0
@@ -310,6 +302,20 @@ def _set_line(
     if cuts and cuts[-1][0] < len(text):
         justify.cut(cuts, len(text), 0.0)
     return text, x, tuple(cuts) if cuts else None
+
+
+def _text(line: linebreak.Line) -> tuple[str, int]:
+    """A line's text (its atoms, a space where it breaks, a soft hyphen at a hyphenation
+    point) and how many spaces it breaks at."""
+    atoms = line.atoms
+    spaces = sum(map(_SPACED, atoms[1:]))
+    if spaces:
+        text = atoms[0].text + "".join(
+            [(" " + atom.text) if atom.space_before else atom.text for atom in atoms[1:]]
+        )
+    else:
+        text = "".join(map(_TEXT, atoms))
+    return (text + SOFT_HYPHEN if line.hyphen else text), spaces
 
 
 def _spaced_mark(before: linebreak.Atom, after: linebreak.Atom) -> bool:
