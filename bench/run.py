@@ -30,6 +30,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = "jiangbei-2023"
+TYPO = REPO.parent / "shared" / "tools" / "typo.py"  # typographic measures (PyMuPDF)
 
 
 def _ensure_environment() -> None:
@@ -51,6 +52,7 @@ def _ensure_environment() -> None:
 
 _ensure_environment()
 
+import typst_peer  # noqa: E402
 import yaml  # noqa: E402
 from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
@@ -136,14 +138,18 @@ class Peers:
     soffice: str | None
     msgmerge: str | None
     pdfinfo: str | None
+    typst: bool = False  # the typst Python package (pip install typst)
+    typo: str | None = None  # a Python with PyMuPDF, to run typo.py
 
     @classmethod
-    def find(cls) -> Peers:
+    def find(cls, typo_python: str | None = None) -> Peers:
         return cls(
             pandoc=shutil.which("pandoc"),
             soffice=shutil.which("soffice") or shutil.which("libreoffice"),
             msgmerge=shutil.which("msgmerge"),
             pdfinfo=shutil.which("pdfinfo"),
+            typst=typst_peer.available(),
+            typo=_typo_python(typo_python),
         )
 
     def describe(self) -> list[str]:
@@ -160,7 +166,42 @@ class Peers:
             probe = subprocess.run([path, flag], capture_output=True, text=True, check=False)
             text = (probe.stdout or probe.stderr).strip().splitlines()
             lines.append(f"  {name}: {path} ({text[0] if text else '?'})")
+        if self.typst:
+            import typst
+
+            lines.append(f"  Typst: the typst Python package {typst.__version__}")
+        else:
+            lines.append("  Typst: missing (pip install typst; its column is skipped)")
+        if self.typo is None:
+            lines.append(
+                f"  typo.py: skipped (needs {TYPO} and a Python with PyMuPDF: "
+                "--typo-python, see its docstring)"
+            )
         return lines
+
+
+def _typo_python(given: str | None) -> str | None:
+    """A Python that can run typo.py (imports PyMuPDF), or None."""
+    if not TYPO.exists():
+        return None
+    for python in (given, sys.executable):
+        if (
+            python
+            and subprocess.run(
+                [python, "-c", "import pymupdf"], capture_output=True, check=False
+            ).returncode
+            == 0
+        ):
+            return python
+    return None
+
+
+def typo_measures(python: str | None, pdf: Path) -> str:
+    """typo.py's one-line summary of a PDF (word gaps, Han spacing, punctuation…)."""
+    if python is None or not pdf.exists():
+        return "not measured"
+    out = subprocess.run([python, str(TYPO), str(pdf)], capture_output=True, text=True)
+    return out.stdout.splitlines()[0] if out.returncode == 0 and out.stdout else out.stderr[-200:]
 
 
 # --------------------------------------------------------------------------------------
@@ -662,6 +703,9 @@ class Bench:
         docx_row = Row(f"{factor}× DOCX ({self.edition})", peer="pandoc md→docx")
         pdf_row = Row(f"{factor}× PDF ({self.edition})", peer="LibreOffice docx→pdf")
         self.rows += [docx_row, pdf_row]
+        typst_row = Row(f"{factor}× PDF ({self.edition}) vs Typst", peer="Typst")
+        typst_source, typst_pdf = project / "typst.typ", project / "typst.pdf"
+        self._typst_setup(project, typst_row, typst_source)
         markdown = project / "text.md"
         lo_out = project / "lo"
         for i in range(self.args.repeat):
@@ -693,6 +737,7 @@ class Bench:
                 peer = self._soffice(docx, lo_out, pdf_row)
                 if peer is not None:
                     pdf_row.ratios.append(pdf_row.jb[-1] / peer)
+            self._typst(typst_source, typst_pdf, pdf_row, typst_row)
             self.log(
                 f"  {factor}× run {i + 1}: docx {_last(docx_row.jb)} / pandoc "
                 f"{_last(docx_row.peer_times)}; pdf {_last(pdf_row.jb)} / LibreOffice "
@@ -702,11 +747,51 @@ class Bench:
         lo_pages = pdf_pages(lo_out / f"{name}.pdf", self.peers.pdfinfo)
         if jb_pages is not None:
             pdf_row.pages = f"{jb_pages} / {lo_pages if lo_pages is not None else '—'}"
-        if not self.args.keep:
-            for path in (lo_out, project / "pandoc.docx"):
-                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
-                    missing_ok=True
-                )
+        self._typst_measures(factor, pdf, typst_pdf, typst_row, jb_pages)
+        self._clean(project, lo_out)
+
+    def _clean(self, project: Path, lo_out: Path) -> None:
+        """The peers' outputs removed, unless --keep."""
+        if self.args.keep:
+            return
+        for path in (lo_out, project / "pandoc.docx"):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
+                missing_ok=True
+            )
+
+    def _typst_setup(self, project: Path, row: Row, source: Path) -> None:
+        """The same document as Typst markup, untimed (jbreport's own localize step)."""
+        if not self.peers.typst:
+            return
+        self.rows.append(row)
+        typst_peer.write_source(project, tuple(self.edition.split("+")), source)
+
+    def _typst(self, source: Path, target: Path, pdf_row: Row, row: Row) -> None:
+        """Typst compiling the same document, timed as a whole process beside jbreport."""
+        if not self.peers.typst or pdf_row.error:
+            return
+        jb_seconds = pdf_row.jb[-1]
+        try:
+            result = run(typst_peer.command(source, target))
+        except Failed as exc:
+            row.peer_error = str(exc)
+            return
+        row.jb.append(jb_seconds)
+        row.peer_times.append(result.seconds)
+        row.ratios.append(jb_seconds / result.seconds)
+
+    def _typst_measures(
+        self, factor: int, pdf: Path, typst_pdf: Path, row: Row, jb_pages: int | None
+    ) -> None:
+        """Pages of both, and typo.py's measures of both PDFs, in the notes."""
+        if not self.peers.typst:
+            return
+        typst_pages = pdf_pages(typst_pdf, self.peers.pdfinfo)
+        row.pages = f"{jb_pages or '—'} / {typst_pages or '—'}"
+        self.notes.append(f"{factor}× typo.py jbreport: {typo_measures(self.peers.typo, pdf)}")
+        self.notes.append(
+            f"{factor}× typo.py Typst:    {typo_measures(self.peers.typo, typst_pdf)}"
+        )
 
     def _markdown(self, docx: Path, markdown: Path) -> None:
         """The text of jbreport's DOCX as Markdown (untimed): pandoc's input."""
@@ -910,6 +995,17 @@ class Bench:
         else:
             verdict("whole sample in one build under 3 s", None, "no sample run")
 
+        typst50 = self.find("50× PDF (zh+en) vs Typst")
+        if typst50 and typst50.ratio is not None:
+            verdict(
+                "50× PDF at least 1.5× faster than Typst",
+                1 / typst50.ratio >= 1.5,
+                f"jbreport {_s(typst50.jb_median)}, Typst {_s(typst50.peer_median)}, "
+                f"Typst/jbreport {1 / typst50.ratio:.2f}×",
+            )
+        else:
+            verdict("50× PDF at least 1.5× faster than Typst", None, "no 50× run or no Typst")
+
         docx50 = self.find("50× DOCX")
         if docx50 and docx50.ratio is not None:
             verdict(
@@ -1051,12 +1147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="seconds before a LibreOffice conversion is abandoned",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--typo-python", help="a Python with PyMuPDF to run ../shared/tools/typo.py with"
+    )
     args = parser.parse_args(argv)
     args.repeat = args.repeat or (1 if args.quick else 3)
     scales = [int(s) for s in (args.scales or ("1,10" if args.quick else "1,10,50,200")).split(",")]
     entries = args.entries = args.entries or (2_000 if args.quick else 20_000)
 
-    peers = Peers.find()
+    peers = Peers.find(args.typo_python)
     work = Path(tempfile.mkdtemp(prefix="jbreport-bench-"))
     print(
         f"jbreport benchmark: {'quick' if args.quick else 'full'} run, {args.repeat} repeat(s), "

@@ -98,7 +98,7 @@ def lines_dump(calls: list[tuple[tuple[object, ...], list[setting.SetLine]]]) ->
         if key in seen:
             continue
         seen.add(key)
-        size, indent, align, balance, east_asian = how  # type: ignore[misc]
+        size, indent, align, balance, east_asian, *_ = how  # type: ignore[misc]
         flags = " ".join(
             f
             for f, on in (("balance", balance), ("east-asian", east_asian), ("rest", not first))

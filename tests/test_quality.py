@@ -21,6 +21,7 @@ ROOMS = {
     "jinja2": ("layout.py",),
     "yaml": ("source/yaml.py",),
     "PIL": ("source/images.py", "render/docx/"),  # read, or drawn
+    "pyphen": ("render/typeset/hyphen.py",),
 }
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

@@ -128,6 +128,9 @@ def test_east_asian_runs_tag_both_languages() -> None:
     assert fonts.get(qn("w:ascii")) == "Times New Roman"
     theme_lang = word.settings.element.find(qn("w:themeFontLang"))
     assert theme_lang.get(qn("w:eastAsia")) == "zh-CN"  # not the template's ja-JP
+    # adjacent full-width punctuation squeezed, as in the PDF (the template says doNotCompress)
+    spacing = word.settings.element.find(qn("w:characterSpacingControl"))
+    assert spacing.get(qn("w:val")) == "compressPunctuation"
 
 
 def test_western_runs_tag_one_language() -> None:

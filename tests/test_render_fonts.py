@@ -73,7 +73,7 @@ def test_font_by_fontconfig_name() -> None:
 
 
 def test_a_face_of_a_collection(tmp_path: Path) -> None:
-    font = fonts.resolve(f"{fonts.DEFAULT_CJK}#1", fonts.DEFAULT_CJK, "CJK font")
+    font = fonts.resolve(f"{fonts.DEFAULT_CJK_HEADING}#1", fonts.DEFAULT_CJK_HEADING, "CJK font")
     assert font.index == 1
     with pytest.raises(RenderError, match="has 2 faces"):
-        fonts.resolve(f"{fonts.DEFAULT_CJK}#5", fonts.DEFAULT_CJK, "CJK font")
+        fonts.resolve(f"{fonts.DEFAULT_CJK_HEADING}#5", fonts.DEFAULT_CJK_HEADING, "CJK font")

@@ -20,7 +20,8 @@ from ..errors import Location, RenderError
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 DEFAULT_LATIN = FONT_DIR / "LiberationSerif-Regular.ttf"
 DEFAULT_LATIN_BOLD = FONT_DIR / "LiberationSerif-Bold.ttf"
-DEFAULT_CJK = FONT_DIR / "wqy-microhei.ttc"
+DEFAULT_CJK = FONT_DIR / "gbsn00lp.ttf"  # a Song (Ming) face: body text
+DEFAULT_CJK_HEADING = FONT_DIR / "wqy-microhei.ttc"  # a Hei face: headings, the chart
 
 
 @dataclass(frozen=True, slots=True)

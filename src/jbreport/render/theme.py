@@ -55,11 +55,14 @@ class Page:
 
 
 PDF_PAGE = Page(margin_x=2.2, margin_top=2.4, margin_bottom=2.2)
+# a single-language Western edition: a measure of about 70 characters (60-80 read best)
+PDF_PAGE_LATIN = Page(margin_x=4.2, margin_top=2.4, margin_bottom=2.2)
 DOCX_PAGE = Page(margin_x=2.3, margin_top=2.5, margin_bottom=2.2)
 
 # the PDF's page in points, computed as reportlab computes A4 and its own lengths
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 MARGIN_X = PDF_PAGE.margin_x * CM
+MARGIN_X_LATIN = PDF_PAGE_LATIN.margin_x * CM
 MARGIN_TOP = PDF_PAGE.margin_top * CM
 MARGIN_BOTTOM = PDF_PAGE.margin_bottom * CM
 GUTTER = 0.6 * CM  # between the columns of a bilingual PDF
@@ -81,6 +84,16 @@ class TextStyle:
     space_after: float = 6.0
     bold: bool = False
     balance: bool = False  # lines of even length (headings): no word left alone at the end
+    hyphenate: bool = False  # Western text hyphenated with the edition's dictionary
+
+
+# running text's leading, as a multiple of its size: Han wants more air than Latin
+LEADING_HAN = 1.7
+LEADING_LATIN = 1.3
+LATIN_BODY_SIZE = 11.5  # a single-language Western edition's running text
+# house style: the space between Han and Latin letters or digits, in ems (clreq 3.2.2
+# suggests a quarter em; 0, off, as in the source article: set 0.25 to turn it on)
+HAN_LATIN_SPACE = 0.0
 
 
 def _heading(size: float, leading: float, before: float, after: float) -> TextStyle:
@@ -97,9 +110,9 @@ def _heading(size: float, leading: float, before: float, after: float) -> TextSt
 
 
 BODY_STYLES: dict[str, TextStyle] = {
-    "body": TextStyle(size=10.5, leading=18.0),
-    "lead": TextStyle(size=11, leading=19.0),
-    "closing": TextStyle(size=10.5, leading=18.0),
+    "body": TextStyle(size=10.5, leading=18.0, hyphenate=True),
+    "lead": TextStyle(size=11, leading=19.0, hyphenate=True),
+    "closing": TextStyle(size=10.5, leading=18.0, hyphenate=True),
     "kicker": TextStyle(
         size=11, leading=16, color=RED, align="left", space_after=4, bold=True, balance=True
     ),

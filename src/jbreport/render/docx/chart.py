@@ -32,7 +32,7 @@ def _ink(language: int) -> theme.Colour:
 
 
 def bar_chart_png(chart: Chart, languages: tuple[Language, ...]) -> bytes:
-    font_file = fonts.resolve(None, fonts.DEFAULT_CJK, "chart font")
+    font_file = fonts.resolve(None, fonts.DEFAULT_CJK_HEADING, "chart font")
     size = round(theme.DOCX_CHART_SIZE * SCALE)
     font = ImageFont.truetype(str(font_file.path), size, index=font_file.index)
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))

@@ -1,19 +1,16 @@
-"""The raw WordprocessingML python-docx has no API for, and the only module that touches XML.
+"""The raw WordprocessingML python-docx has no API for: the only modules that touch XML are
+this one and :mod:`.oxml_package` (fields, and the zip package itself).
 
 Below the writer and the styles, as python-docx's own ``oxml`` sits below its objects: the
 functions take python-docx's objects (a document, a style, a paragraph, a run) and reach
-into their lxml elements here, so nothing above knows an element.  Fields (PAGE, NUMPAGES,
-TOC), East Asian fonts (``w:rFonts w:eastAsia``), language tags (``w:lang``), the theme font
-language, table borders and cell margins, header rows, list numbering (``w:numPr`` and the
-numbering part's definitions), a paragraph's style by id and its place, and deterministic
-zip packaging.
+into their lxml elements here, so nothing above knows an element.  East Asian fonts
+(``w:rFonts w:eastAsia``), language tags (``w:lang``), the theme font language, table
+borders and cell margins, header rows, list numbering (``w:numPr`` and the numbering part's
+definitions), and a paragraph's style by id and its place.
 """
 
 from __future__ import annotations
 
-import datetime
-import io
-import zipfile
 from typing import Any
 
 from docx.document import Document
@@ -93,6 +90,20 @@ def hint_east_asian(run: Run) -> None:
 
 def set_run_lang(run: Run, *, val: str, east_asian: str | None = None) -> None:
     _set_lang(run._r.get_or_add_rPr(), val=val, east_asian=east_asian)
+
+
+def compress_punctuation(settings: Settings) -> None:
+    """Word and LibreOffice squeeze adjacent full-width punctuation (clreq 3.1.6), as the
+    PDF does; python-docx's template says ``doNotCompress``."""
+    element = settings.element.find(qn("w:characterSpacingControl"))
+    if element is None:  # its place in the schema's order: after w:defaultTabStop
+        element = OxmlElement("w:characterSpacingControl")
+        tab_stop = settings.element.find(qn("w:defaultTabStop"))
+        if tab_stop is not None:
+            tab_stop.addnext(element)
+        else:
+            settings.element.append(element)
+    element.set(qn("w:val"), "compressPunctuation")
 
 
 def set_theme_font_lang(settings: Settings, *, val: str, east_asian: str | None) -> None:
@@ -291,99 +302,3 @@ def set_alt_text(inline_shape: InlineShape, title: str, description: str) -> Non
     doc_pr = inline_shape._inline.docPr
     doc_pr.set("title", title)
     doc_pr.set("descr", description)
-
-
-# -- fields -------------------------------------------------------------------------------
-
-
-def _append_run(paragraph: Paragraph, child: Any) -> None:
-    r = OxmlElement("w:r")
-    r.append(child)
-    paragraph._p.append(r)
-
-
-def _field_char(kind: str, *, dirty: bool = False) -> Any:
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if dirty:
-        char.set(qn("w:dirty"), "true")
-    return char
-
-
-def _instruction(instruction: str) -> Any:
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    return instr
-
-
-def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A complex field (begin / instrText / separate / result / end) at the paragraph end."""
-    _append_run(paragraph, _field_char("begin", dirty=True))
-    _append_run(paragraph, _instruction(instruction))
-    _append_run(paragraph, _field_char("separate"))
-    result = OxmlElement("w:t")
-    result.text = placeholder
-    _append_run(paragraph, result)
-    _append_run(paragraph, _field_char("end"))
-
-
-def add_field_over(paragraphs: list[Paragraph], instruction: str, results: list[str]) -> None:
-    """A complex field whose result spans ``paragraphs``, one line of ``results`` in each
-    (a TOC: begin and instruction in the first paragraph, end in the last)."""
-    _append_run(paragraphs[0], _field_char("begin", dirty=True))
-    _append_run(paragraphs[0], _instruction(instruction))
-    _append_run(paragraphs[0], _field_char("separate"))
-    for paragraph, text in zip(paragraphs, results, strict=True):
-        t = OxmlElement("w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        _append_run(paragraph, t)
-    _append_run(paragraphs[-1], _field_char("end"))
-
-
-def set_update_fields(settings: Settings) -> None:
-    """Ask Word to refresh fields (the TOC) when the document opens."""
-    element = settings.element.find(qn("w:updateFields"))
-    if element is None:
-        element = OxmlElement("w:updateFields")
-        settings.element.append(element)
-    element.set(qn("w:val"), "true")
-
-
-# -- the package --------------------------------------------------------------------------
-
-_APP_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
-)
-
-
-def drop_template_leftovers(document: Document, application: str) -> None:
-    """Remove what python-docx's default template says about itself: a thumbnail of its
-    own empty page (file managers show it as the brief's preview) and extended properties
-    naming "Microsoft Macintosh Word" with one page and no words."""
-    package = document.part.package
-    for rid, rel in list(package.rels.items()):
-        if rel.reltype.endswith("/metadata/thumbnail"):
-            package.rels.pop(rid)
-        elif rel.reltype.endswith("/extended-properties"):
-            rel.target_part._blob = _APP_XML.format(application=application).encode("utf-8")
-
-
-def deterministic_zip(data: bytes, when: datetime.datetime) -> bytes:
-    """Rewrite a DOCX zip with fixed timestamps and attributes, so equal input gives equal bytes."""
-    stamp = max(when, datetime.datetime(1980, 1, 1, tzinfo=when.tzinfo))
-    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

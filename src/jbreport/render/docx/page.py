@@ -12,7 +12,7 @@ from docx.shared import Cm
 from ...errors import Location, RenderError
 from ...model import Document, Metadata, Text
 from .. import RenderOptions, page_fields, theme
-from . import oxml
+from . import oxml, oxml_package
 from .runs import Runs
 
 
@@ -55,9 +55,9 @@ def set_up_page(doc: WordDocument, document: Document, runs: Runs, *, own_look: 
             if literal:
                 runs.add(footer, Text(text.lang, literal))
             if field == "page":
-                oxml.add_field(footer, "PAGE", "1")
+                oxml_package.add_field(footer, "PAGE", "1")
             elif field == "pages":
-                oxml.add_field(footer, "NUMPAGES", "1")
+                oxml_package.add_field(footer, "NUMPAGES", "1")
 
 
 def set_properties(doc: WordDocument, meta: Metadata) -> None:
@@ -76,4 +76,4 @@ def set_properties(doc: WordDocument, meta: Metadata) -> None:
     props.revision = 1
     props.comments = ""
     props.category = ""
-    oxml.drop_template_leftovers(doc, "jbreport")
+    oxml_package.drop_template_leftovers(doc, "jbreport")

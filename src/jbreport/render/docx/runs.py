@@ -34,6 +34,8 @@ class Runs:
         east_asian = self.east_asian.bcp47 if self.east_asian else None
         oxml.set_theme_font_lang(doc.settings, val=self.western_tag, east_asian=east_asian)
         oxml.set_default_lang(doc.styles, val=self.western_tag, east_asian=east_asian)
+        if east_asian:
+            oxml.compress_punctuation(doc.settings)
 
     def add(self, paragraph: WordParagraph, text: Text) -> None:
         run = oxml.add_run(paragraph, _unbreakable_figures(text))

@@ -37,7 +37,7 @@ from ...model import (
     Toc,
 )
 from .. import RenderOptions, theme
-from . import content, measure, oxml, page, styles
+from . import content, measure, oxml, oxml_package, page, styles
 from .chart import bar_chart_png
 from .runs import Runs
 
@@ -51,7 +51,7 @@ def render(document: Document, options: RenderOptions) -> bytes:
     writer.write()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
-    return oxml.deterministic_zip(buffer.getvalue(), document.metadata.created)
+    return oxml_package.deterministic_zip(buffer.getvalue(), document.metadata.created)
 
 
 class _Writer:
@@ -174,8 +174,10 @@ class _Writer:
             last = paragraph
             paragraphs.append(paragraph)
         oxml.remove_paragraph(anchor)
-        oxml.add_field_over(paragraphs, 'TOC \\o "1-2" \\h \\z \\u', [t for _l, t in entries])
-        oxml.set_update_fields(self.doc.settings)
+        oxml_package.add_field_over(
+            paragraphs, 'TOC \\o "1-2" \\h \\z \\u', [t for _l, t in entries]
+        )
+        oxml_package.set_update_fields(self.doc.settings)
 
     def key_figures(self, block: KeyFigures) -> None:
         self.paragraph(self.doc, "Heading 2", block.title)

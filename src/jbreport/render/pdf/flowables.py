@@ -34,9 +34,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         lines: list[setting.SetLine] | None = None,
         first: bool = True,
         tag: Tag | None = None,
+        hyphenation: str = "",
     ) -> None:
         super().__init__()
         self.text = text
+        self.hyphenation = hyphenation  # the BCP 47 tag whose dictionary hyphenates it
         self.style = style
         self.measure = measure
         self.outline = outline
@@ -70,7 +72,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def line_setting(self) -> setting.Setting:
         style = self.style
         return setting.Setting(
-            style.size, style.indent, style.align, style.balance, self.measure.east_asian
+            style.size,
+            style.indent,
+            style.align,
+            style.balance,
+            self.measure.east_asian,
+            self.hyphenation if style.hyphenate else "",
+            style.han_latin,
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -91,7 +99,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         )
         head._width = avail_width
         tail = TextBlock(
-            self.text, self.style, self.measure, None, lines[fit:], first=False, tag=self.tag
+            self.text,
+            self.style,
+            self.measure,
+            None,
+            lines[fit:],
+            first=False,
+            tag=self.tag,
+            hyphenation=self.hyphenation,
         )
         tail._width = avail_width
         return [head, tail]
@@ -113,11 +128,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
             canvas.begin_tag(self.tag)
         canvas.saveState()
         canvas.setFillColor(style.color)
-        # East Asian fonts have no bold here: the glyphs are filled and stroked instead
-        mode = 2 if style.bold and self.measure.east_asian else 0  # PDF text render mode
-        if mode:
-            canvas.setStrokeColor(style.color)
-            canvas.setLineWidth(style.size * 0.035)
         texts: list[str] = []
         placed: list[Placed] = []
         offset = 0
@@ -126,7 +136,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
             placed.append((offset, x, y, cuts))
             offset += len(text)
             y -= style.leading
-        text_object(canvas, self.measure, "".join(texts), placed, mode)
+        # bold Chinese is set in the Hei face (:mod:`.textops`), never stroked to look bold
+        text_object(canvas, self.measure, "".join(texts), placed)
         canvas.restoreState()
         canvas.end_tag()
 

@@ -18,11 +18,12 @@ from .. import RenderOptions, fonts
 
 @dataclass(frozen=True, slots=True)
 class FontSet:
-    """The registered names of the three faces every PDF uses."""
+    """The registered names of the four faces every PDF uses."""
 
     latin: str
     latin_bold: str
-    cjk: str
+    cjk: str  # body text (Song)
+    cjk_heading: str  # headings and bold text (Hei): Chinese has no bold Song here
 
 
 @cache
@@ -47,10 +48,13 @@ def font_set(options: RenderOptions) -> FontSet:
     latin = fonts.resolve(options.latin_font, fonts.DEFAULT_LATIN, "Latin font")
     bold = fonts.resolve(options.latin_bold_font, fonts.DEFAULT_LATIN_BOLD, "Latin bold font")
     cjk = fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK, "CJK font")
+    # a font the user names serves body and headings alike
+    heading = fonts.resolve(options.cjk_font, fonts.DEFAULT_CJK_HEADING, "CJK font")
     return FontSet(
         _register(latin.key, str(latin.path), latin.index, "Latin font"),
         _register(bold.key, str(bold.path), bold.index, "Latin bold font"),
         _register(cjk.key, str(cjk.path), cjk.index, "CJK font"),
+        _register(heading.key, str(heading.path), heading.index, "CJK font"),
     )
 
 
@@ -58,6 +62,7 @@ def missing_glyphs(document: Document, options: RenderOptions) -> list[str]:
     """Characters of the document no PDF font can draw: they would print as blanks."""
     fontset = font_set(options)
     covered = coverage(fontset.latin) | coverage(fontset.latin_bold) | coverage(fontset.cjk)
+    covered |= coverage(fontset.cjk_heading)
     seen = {ch for text in all_text(document) for ch in text}
     return sorted(
         ch

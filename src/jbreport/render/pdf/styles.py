@@ -45,6 +45,8 @@ class Style:
     space_after: float = 6.0
     bold: bool = False
     balance: bool = False  # lines of even length (headings): no word left alone at the end
+    hyphenate: bool = False  # Western text hyphenated with the edition's dictionary
+    han_latin: float = 0.0  # ems between Han and a Latin letter or digit (house style)
 
 
 StyleName = Literal[
@@ -97,6 +99,7 @@ def _style(look: theme.TextStyle) -> Style:
         space_after=look.space_after,
         bold=look.bold,
         balance=look.balance,
+        hyphenate=look.hyphenate,
     )
 
 
@@ -118,4 +121,11 @@ def style(name: StyleName, east_asian: bool, bilingual: bool) -> Style:
         if not east_asian and chosen.align == "justify":
             # a narrow column of Western text reads better ragged than with rivers
             chosen = replace(chosen, align="left")
+    elif name in _RUNNING and not east_asian:
+        chosen = replace(chosen, size=chosen.size + theme.LATIN_BODY_SIZE - STYLES["body"].size)
+    if east_asian and theme.HAN_LATIN_SPACE:
+        chosen = replace(chosen, han_latin=theme.HAN_LATIN_SPACE)
+    if name in _RUNNING:
+        ratio = theme.LEADING_HAN if east_asian else theme.LEADING_LATIN
+        chosen = replace(chosen, leading=round(chosen.size * ratio * 2) / 2)
     return chosen

@@ -26,8 +26,9 @@ class Measure:
 
     def __init__(self, fontset: FontSet, east_asian: bool, size: float, bold: bool) -> None:
         latin = fontset.latin_bold if bold else fontset.latin
-        self.primary = fontset.cjk if east_asian else latin
-        self.fallback = latin if east_asian else fontset.cjk
+        cjk = fontset.cjk_heading if bold else fontset.cjk
+        self.primary = cjk if east_asian else latin
+        self.fallback = latin if east_asian else cjk
         self.size = size
         self.cache: dict[str, float] = {}  # per character
         self.widths = Widths(self.char)  # per word or ideograph
@@ -39,6 +40,8 @@ class Measure:
 
     def font_for(self, ch: str) -> str:
         code = ord(ch)
+        if code < 0x2000 and self.east_asian and code in self.fallback_has:
+            return self.fallback  # Latin letters and digits in Chinese text: the Latin face
         if code in self.primary_has or ch == " ":
             return self.primary
         if code in self.fallback_has:

@@ -81,9 +81,17 @@ class _Writer:
             lang.tag: lang.east_asian
             for lang in (*document.languages, *document.fallback_languages)
         }
+        # the tag whose hyphenation dictionary a language's text takes: en-US, en-GB
+        self.bcp47 = {
+            lang.tag: lang.bcp47 for lang in (*document.languages, *document.fallback_languages)
+        }
         self._measures: dict[tuple[bool, float, bool], Measure] = {}
         self.outline_count = 0
         self.bilingual = document.bilingual
+        # a Western edition alone gets a narrower measure; Chinese and bilingual pages the
+        # full width
+        western = not self.bilingual and not any(self.east_asian.values())
+        self.margin_x = theme.MARGIN_X_LATIN if western else MARGIN_X
 
     def measure(self, lang: str, style: Style) -> Measure:
         key = (self.east_asian[lang], style.size, style.bold)
@@ -110,7 +118,8 @@ class _Writer:
             entry = Outline(title or text.text, f"h{self.outline_count}", outline)
         tag = Tag(role or STRUCTURE.get(name, "P"), text.lang, parent=parent)
         chosen = self.style(name, text.lang)
-        return TextBlock(text, chosen, self.measure(text.lang, chosen), entry, tag=tag)
+        measure = self.measure(text.lang, chosen)
+        return TextBlock(text, chosen, measure, entry, tag=tag, hyphenation=self.bcp47[text.lang])
 
     # -- blocks ---------------------------------------------------------------------------
 
@@ -190,7 +199,7 @@ class _Writer:
                 cells.append(self.text(value, "value", role="TD", parent=row_tag))
             rows.append(cells)
         n = len(self.document.languages)
-        unit = (PAGE_W - 2 * MARGIN_X) / n
+        unit = (PAGE_W - 2 * self.margin_x) / n
         widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.47, unit * 0.53] * n
         table = Table(rows, colWidths=widths, hAlign="CENTER")
         table.setStyle(
@@ -219,7 +228,7 @@ class _Writer:
                 ratio = image.imageHeight / image.imageWidth
                 # as wide as 14 cm allows, never taller than half the frame
                 max_height = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5
-                width = min(PAGE_W - 2 * MARGIN_X, 14 * cm, max_height / ratio)
+                width = min(PAGE_W - 2 * self.margin_x, 14 * cm, max_height / ratio)
                 image.drawWidth, image.drawHeight = width, width * ratio
             except Exception as exc:  # reportlab/PIL raise many kinds on a bad image
                 raise RenderError(f"cannot place image: {exc}", Location.of(block.image)) from None
@@ -241,8 +250,8 @@ class _Writer:
         template = BaseDocTemplate(
             buffer,
             pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
+            leftMargin=self.margin_x,
+            rightMargin=self.margin_x,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             title=meta.title,
@@ -257,9 +266,9 @@ class _Writer:
             displayDocTitle=1,  # viewers show the title, not the file name
         )
         frame = Frame(
-            MARGIN_X,
+            self.margin_x,
             MARGIN_BOTTOM,
-            PAGE_W - 2 * MARGIN_X,
+            PAGE_W - 2 * self.margin_x,
             PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
             id="body",
             leftPadding=0,
@@ -281,15 +290,15 @@ class _Writer:
         canvas.saveState()
         header = self.document.header
         y = PAGE_H - MARGIN_TOP + 0.9 * cm
-        x = PAGE_W - MARGIN_X
+        x = PAGE_W - self.margin_x
         for text in reversed(header):
             measure = self.measure(text.lang, Style(size=theme.PDF_HEADER_SIZE, color=GREY))
-            w = min(measure.width(text.text), (PAGE_W - 2 * MARGIN_X) / len(header) - 6)
+            w = min(measure.width(text.text), (PAGE_W - 2 * self.margin_x) / len(header) - 6)
             draw_plain(canvas, measure, text.text, x - w, y, GREY, max_width=w)
             x -= w + 14
         canvas.setStrokeColor(LIGHT_RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, y - 4, PAGE_W - MARGIN_X, y - 4)
+        canvas.line(self.margin_x, y - 4, PAGE_W - self.margin_x, y - 4)
         self.footer(canvas, page, total)
         canvas.restoreState()
 

@@ -8,10 +8,11 @@ a process pool).  The same text, widths and setting give the same lines, to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
-from . import linebreak
+from . import hyphen, justify, linebreak, optimal, punct
 
 _TEXT = attrgetter("text")
 _SPACED = attrgetter("space_before")
@@ -28,25 +29,50 @@ class Setting(NamedTuple):
     align: Align = "justify"
     balance: bool = False  # lines of even length (headings)
     east_asian: bool = False  # East Asian text: stretched between ideographs, not at spaces
+    hyphenate: str = ""  # the language whose dictionary hyphenates it ("" never)
+    han_latin: float = 0.0  # ems between an ideograph and a Latin letter or digit (house style)
 
 
 # One line as drawn: its text (ending in the blank space it broke at, if it did), where it
 # starts, and where its character spacing changes: (end, spacing) pairs, or None.
 SetLine = tuple[str, float, tuple[tuple[int, float], ...] | None]
 
+# a hyphenated line ends in a soft hyphen, drawn as a hyphen: text taken from the page or
+# read from the tags gives the word whole (PDF 1.7, 14.8.2.2.3)
+SOFT_HYPHEN = "\u00ad"
+
+# first-fit lines looser than this (in units of their gaps' stretch) are set again by
+# total fit (:mod:`.optimal`).  Every justified Western paragraph with any slack is; a
+# Chinese one when a gap between ideographs would pass the most it may open (a Chinese line
+# of even glyphs is full already: first fit is what total fit would choose, at a tenth of
+# the cost), or when its last line holds one ideograph
+REFIT = 0.0
+REFIT_HAN = 1.0
+
 
 class Widths(dict[str, float]):
     """Widths of texts in one font and size, each summed from its characters once (words and
-    ideographs repeat).  A bound dict lookup: line breaking measures a paragraph's atoms with
-    map() and no Python call per atom."""
+    ideographs repeat), adjacent full-width marks squeezed (:mod:`.punct`).  A bound dict
+    lookup: line breaking measures a paragraph's atoms with map() and no Python call per
+    atom."""
 
     def __init__(self, char: Callable[[str], float]) -> None:
         super().__init__()
         self.char = char
+        self.squeezed: dict[str, tuple[int, ...]] = {}
 
     def __missing__(self, text: str) -> float:
-        width = self[text] = sum(map(self.char, text))
+        width = self[text] = punct.squeezed_width(text, self.char)
         return width
+
+    def squeezes(self, text: str) -> tuple[int, ...]:
+        """Where in ``text`` an advance is half an em short (see :func:`punct.squeezes`)."""
+        found = self.squeezed.get(text)
+        if found is None:
+            found = self.squeezed[text] = (
+                () if punct.MARKS.isdisjoint(text) else punct.squeezes(text, self.char)
+            )
+        return found
 
 
 def set_paragraph(
@@ -62,9 +88,18 @@ def set_paragraph(
     width_of = widths.__getitem__
     parts = linebreak.atoms(text, keep)
     indent = setting.indent * setting.size if first else 0.0
-    lines = linebreak.break_lines(parts, width_of, width, indent)
+    han_latin = setting.han_latin * setting.size
+    lines = linebreak.break_lines(parts, width_of, width, indent, han_latin)
+    # most paragraphs have no two marks side by side: none of their lines is squeezed (a
+    # house style's space between Han and Latin takes the same careful path)
+    pairs = han_latin > 0 or punct.ADJACENT.search(text) is not None
+    if setting.east_asian and not pairs:
+        pairs = punct.SPACED_MARK.search(text) is not None
     if setting.balance and len(lines) > 1:
-        lines = _balanced(parts, width_of, setting.east_asian, width, indent, len(lines))
+        count = len(lines)
+        lines = _balanced(parts, width_of, setting.east_asian, width, indent, count, han_latin)
+    elif not setting.balance and _loose(lines, setting, widths, width, indent, pairs):
+        lines = _refit(parts, setting, widths, width, indent, lines)
     out: list[SetLine] = []
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else None
@@ -72,15 +107,107 @@ def set_paragraph(
             _set_line(
                 line,
                 setting,
+                widths,
                 width - (indent if number == 0 else 0.0),
                 indent if number == 0 else 0.0,
-                east_asian=setting.east_asian,
+                pairs,
                 # the space the line broke at, drawn (blank) past the line's end: text taken
                 # from the page or read aloud from the tags keeps its words apart
                 space_after=following is not None and _starts_with_space(following),
             )
         )
     return out
+
+
+def _loose(
+    lines: list[linebreak.Line],
+    setting: Setting,
+    widths: Widths,
+    width: float,
+    indent: float,
+    pairs: bool,
+) -> bool:
+    """Whether first fit left a line loose, or a last line of one ideograph (孤字)."""
+    last = lines[-1]
+    if setting.east_asian and last.atoms and sum(len(a.text) for a in last.atoms) <= 2:
+        return len(lines) > 1
+    if setting.align != "justify":
+        return False
+    em = setting.size
+    space = widths[" "]
+    # the gaps open evenly up to the most between ideographs (:func:`_stretch`)
+    stretch = optimal.HAN_STRETCH * em * REFIT_HAN if setting.east_asian else space * REFIT
+    for number, line in enumerate(lines):
+        if line.last or not line.atoms:
+            continue
+        avail = width - (indent if number == 0 else 0.0)
+        gaps = sum(map(_SPACED, line.atoms[1:]))
+        if setting.east_asian:
+            gaps += len(line.atoms) - 1
+            if not pairs and avail - line.width + em <= gaps * stretch:
+                continue  # not loose even with both its end marks trimmed
+        extra = avail - _natural(line, widths, number > 0 or not indent, pairs, setting)
+        if extra > 1e-6 and (not gaps or extra / gaps > stretch):
+            return True
+    return False
+
+
+def _refit(
+    parts: list[list[linebreak.Atom]],
+    setting: Setting,
+    widths: Widths,
+    width: float,
+    indent: float,
+    fallback: list[linebreak.Line],
+) -> list[linebreak.Line]:
+    """The lines of each part by total fit (hyphenated where the setting says), or the
+    first-fit ones where no break keeps every line within its stretch."""
+    width_of = widths.__getitem__
+    measure = optimal.Measure(
+        width,
+        indent,
+        setting.size,
+        setting.east_asian,
+        setting.align == "justify",
+        1.0 if setting.east_asian else 2.0,
+        setting.han_latin * setting.size,
+    )
+    out: list[linebreak.Line] = []
+    for number, part in enumerate(parts):
+        atoms, after = part, frozenset[int]()
+        if setting.hyphenate and not setting.east_asian:
+            atoms, after = hyphen.hyphenated(part, setting.hyphenate)
+        lines = optimal.break_part(atoms, width_of, measure, after, first=number == 0)
+        if lines is None:
+            # no breaks keep every line within its stretch: the least loose ones, still
+            # better than first fit's
+            loose = measure._replace(max_ratio=optimal.LAST_RESORT)
+            lines = optimal.break_part(atoms, width_of, loose, after, first=number == 0)
+        if lines is None or any(not line.atoms for line in lines[:-1]):
+            return fallback
+        out += lines
+    return out
+
+
+def _natural(
+    line: linebreak.Line, widths: Widths, trim: bool, pairs: bool, setting: Setting
+) -> float:
+    """A line's width as set: squeezed between its atoms, its end marks trimmed (its start
+    too, unless ``trim`` is false: an indented line), its hyphen added."""
+    atoms = line.atoms
+    natural = line.width
+    if trim and atoms[0].text[0] in punct.OPENING:
+        natural -= punct.start_trim(atoms[0].text, widths.char)
+    if atoms[-1].text[-1] in punct.LINE_END:
+        natural -= punct.end_trim(atoms[-1].text, widths.char)
+    for before, after in pairwise(atoms) if pairs else ():
+        if not after.space_before and punct.pair(before.text[-1], after.text[0], widths.char):
+            natural -= widths.char(before.text[-1]) / 2
+        elif after.space_before and setting.east_asian and _spaced_mark(before, after):
+            natural -= widths.char(" ")  # the space takes none (punct.SPACED_MARK)
+    if line.hyphen:
+        natural += widths[SOFT_HYPHEN]
+    return natural
 
 
 def _balanced(
@@ -90,6 +217,7 @@ def _balanced(
     width: float,
     indent: float,
     count: int,
+    han_latin: float,
 ) -> list[linebreak.Line]:
     """The narrowest measure that still takes ``count`` lines: a heading of two lines
     breaks near its middle instead of leaving one character on the second.  An East
@@ -100,16 +228,16 @@ def _balanced(
         if (
             grouped != parts
             and _widest(grouped, width_of) <= width - indent
-            and len(linebreak.break_lines(grouped, width_of, width, indent)) <= count
+            and len(linebreak.break_lines(grouped, width_of, width, indent, han_latin)) <= count
         ):
             parts = grouped
     # never narrower than the widest atom (a word or phrase is not cut to balance lines),
     # and never wider than the frame: a word too long for it is cut in any case
     low, high = min(max(width / count, _widest(parts, width_of) + indent), width), width
-    best = linebreak.break_lines(parts, width_of, width, indent)
+    best = linebreak.break_lines(parts, width_of, width, indent, han_latin)
     for _ in range(12):
         middle = (low + high) / 2
-        lines = linebreak.break_lines(parts, width_of, middle, indent)
+        lines = linebreak.break_lines(parts, width_of, middle, indent, han_latin)
         if len(lines) <= count:
             best, high = lines, middle
         else:
@@ -124,20 +252,62 @@ def _widest(parts: list[list[linebreak.Atom]], width_of: Callable[[str], float])
 def _set_line(
     line: linebreak.Line,
     setting: Setting,
+    widths: Widths,
     avail: float,
     indent: float,
-    east_asian: bool,
+    pairs: bool,
     space_after: bool,
 ) -> SetLine:
     """A line's text, its start and where its character spacing changes."""
     atoms = line.atoms
-    extra = max(0.0, avail - line.width)
-    x = indent
+    if not atoms:
+        return ("", indent, None)
+    text, spaces = _text(line)
+    pairs = pairs and (
+        punct.ADJACENT.search(text) is not None
+        or setting.han_latin > 0
+        or (setting.east_asian and punct.SPACED_MARK.search(text) is not None)
+    )
+    han_latin = setting.han_latin * setting.size
+    careful = pairs or han_latin > 0
+    trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
+    extra = avail - _natural(line, widths, not indent, pairs, setting)
+    if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
+        extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
+    x = indent - trim
     if setting.align == "center":
         x += extra / 2
     elif setting.align == "right":
         x += extra
-    justify = setting.align == "justify" and not line.last and extra > 0
+    justified = setting.align == "justify" and not line.last and extra != 0
+    gap, mark_gap = (
+        justify.stretch(atoms, setting.size, setting.east_asian, extra, spaces)
+        if justified
+        else (0.0, 0.0)
+    )
+    cuts: list[tuple[int, float]] | None
+    if not gap and not mark_gap and not careful:
+        cuts = None  # nothing stretched, nothing squeezed
+    elif gap and not spaces and not careful and len(text) == len(atoms):
+        cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
+    elif gap and not spaces and not careful and gap == mark_gap:
+        cuts = justify.even_cuts(atoms, gap)
+    else:
+        between = setting.east_asian or not spaces
+        cuts = justify.runs(
+            atoms, widths.squeezes, widths.char, (gap, mark_gap, han_latin), between, pairs
+        )
+    if space_after:
+        text += " "
+    if cuts and cuts[-1][0] < len(text):
+        justify.cut(cuts, len(text), 0.0)
+    return text, x, tuple(cuts) if cuts else None
+
+
+def _text(line: linebreak.Line) -> tuple[str, int]:
+    """A line's text (its atoms, a space where it breaks, a soft hyphen at a hyphenation
+    point) and how many spaces it breaks at."""
+    atoms = line.atoms
     spaces = sum(map(_SPACED, atoms[1:]))
     if spaces:
         text = atoms[0].text + "".join(
@@ -145,50 +315,13 @@ def _set_line(
         )
     else:
         text = "".join(map(_TEXT, atoms))
-    # Justification widens the gaps between atoms, never inside one: 1300亿元 and
-    # "billion" keep their letters together.  Western text stretches its spaces;
-    # East Asian text every boundary between atoms (each ideograph is an atom).
-    stretch = 0.0
-    if justify:
-        gaps = spaces if (spaces and not east_asian) else len(atoms) - 1 + spaces
-        if gaps:
-            stretch = min(extra / gaps, setting.size * (2.0 if spaces else 0.5))
-    cuts: list[tuple[int, float]] | None
-    if not stretch:
-        cuts = None
-    elif not spaces and len(text) == len(atoms):
-        cuts = [(len(text), stretch)]  # ideographs only: every glyph spaced
-    else:
-        # where the spacing changes: a stretched gap after each atom's last glyph (or, in
-        # Western text, after each space), none inside an atom
-        western = bool(spaces) and not east_asian
-        after = 0.0 if western else stretch
-        cuts = []
-        end = 0
-        for i, atom in enumerate(atoms):
-            if i and atom.space_before:
-                end += 1
-                _cut(cuts, end, stretch)
-            end += len(atom.text)
-            if len(atom.text) > 1:
-                _cut(cuts, end - 1, 0.0)
-            _cut(cuts, end, after)
-    if space_after:
-        text += " "
-        if cuts:
-            cuts[-1] = (cuts[-1][0] + 1, cuts[-1][1])
-    return text, x, tuple(cuts) if cuts else None
+    return (text + SOFT_HYPHEN if line.hyphen else text), spaces
+
+
+def _spaced_mark(before: linebreak.Atom, after: linebreak.Atom) -> bool:
+    return before.text[-1] in punct.CLOSING or after.text[0] in punct.OPENING
 
 
 def _starts_with_space(line: linebreak.Line) -> bool:
     """Whether the line before broke at a space."""
     return bool(line.atoms) and line.atoms[0].space_before
-
-
-def _cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:
-    """The text up to ``end`` has this spacing: extends the last cut when it is the same
-    (one text operation for a run of ideographs, not one per character)."""
-    if cuts and cuts[-1][1] == spacing:
-        cuts[-1] = (end, spacing)
-    else:
-        cuts.append((end, spacing))
