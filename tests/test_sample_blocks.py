@@ -30,7 +30,8 @@ def test_the_docx_holds_a_word_table_with_the_header_units(built: Path) -> None:
         "Retail sales (CNY billion)",
         "Change on a year earlier (%)",
     ]
-    assert [c.text for c in table.rows[1].cells] == ["Wholesale", "11.24", "5.1"]
+    # 112.40亿 as typed: its last digit (the millions) kept at the billions scale
+    assert [c.text for c in table.rows[1].cells] == ["Wholesale", "11.240", "5.1"]
 
 
 def test_libreoffice_reads_the_cells_in_order(lo_text: dict[str, str]) -> None:
@@ -42,7 +43,7 @@ def test_libreoffice_reads_the_cells_in_order(lo_text: dict[str, str]) -> None:
         "零售额（亿元）",
         "同比增长（%）",
         "批发业",
-        "112.4",
+        "112.40",
         "5.1",
     ]
     assert any(
