@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
-from babel.dates import get_month_names
 from babel.numbers import (
     NumberFormatError,
     format_decimal,
@@ -27,8 +26,10 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
+from .dates import date_patterns, take_dates
 from .figures import FigureValueError
 from .locale import get_locale
+from .ordinals import take_ordinals
 from .placeholders import without_placeholders
 from .scales import MARKS, pattern_text, scale_words, scales
 from .script import UNSPACED
@@ -157,9 +158,6 @@ _KM = (  # read in any text; each locale adds its CLDR names of length-kilometer
     "kilomètres",
 )
 _SPACES = " \u00a0\u202f"
-_ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
-_ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
-_ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +228,7 @@ def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
 
 
 @functools.cache  # a project has a few languages; the property test reads all of CLDR's
-def _reader(language: str) -> _Reader:
+def _reader(language: str, points: tuple[str, ...] = ()) -> _Reader:
     """The reader of ``language``, a locale tag such as zh, zh_Hant, de or pt-BR.  A tag
     CLDR does not know is read as English, as it always was."""
     try:
@@ -242,8 +240,8 @@ def _reader(language: str) -> _Reader:
     known = {**chinese, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
     units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
     units.update({u: "percent" for u in _PERCENT})
-    units.update({u: "points" for u in _POINTS})
-    dmy, mdy, months = _date_patterns(locale)
+    units.update({u: "points" for u in (*_POINTS, *points)})
+    dmy, mdy, months = date_patterns(locale)
     return _Reader(
         _number_pattern(locale, known, units),
         {k.lower(): v for k, v in {**known, **compact.prefixes}.items()},
@@ -301,30 +299,6 @@ def _number_pattern(
     )
 
 
-def _date_patterns(
-    locale: Locale,
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, int]]:
-    """Day-month-year and month-day-year dates with the locale's month names (none for
-    Chinese, Japanese and Korean, whose dates are read by number: 2023年3月5日)."""
-    months: dict[str, int] = {}
-    if locale.language in ("zh", "ja", "ko"):
-        return None, None, months
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for index, name in get_month_names(width, context, locale).items():
-                if not any(c.isalpha() for c in str(name)):
-                    continue  # months known by number (dz 12): a number, not a month
-                months.setdefault(str(name), int(index))
-                months.setdefault(str(name).rstrip("."), int(index))
-    if not months:
-        return None, None, months
-    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-    month = rf"(?<!\w)({names})\.?(?!\w)"
-    dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
-    mdy = re.compile(rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?")
-    return dmy, mdy, months
-
-
 def _num(integer: str, fraction: str | None) -> Decimal:
     digits = "".join(c for c in integer if c.isdigit())
     try:
@@ -333,13 +307,43 @@ def _num(integer: str, fraction: str | None) -> Decimal:
         return Decimal(0)
 
 
-def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure a text states, where it stands in the text."""
+
+    start: int
+    end: int
+    dimension: str  # number, percent, points, km, year, month, day, ordinal
+    value: Decimal
+
+
+def figures_in(
+    text: str, language: str = "en", points: tuple[str, ...] = ()
+) -> Counter[tuple[str, Decimal]]:
     """The figures a text of ``language`` states, as (dimension, value) pairs,
-    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
-    reader = _reader(language)
+    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000); 第三 and
+    3位 both ("ordinal", 3).  ``points`` are the language's words for percentage points
+    beyond the few known everywhere (its catalog's: Prozentpunkte, процентных пункта)."""
     found: Counter[tuple[str, Decimal]] = Counter()
-    # dates first, so their digits are not read as counts
-    rest = _dates(without_placeholders(text), reader, found)
+    for figure in stated_figures(without_placeholders(text), language, points, found):
+        found[(figure.dimension, figure.value)] += 1
+    return found
+
+
+def stated_figures(
+    text: str,
+    language: str,
+    points: tuple[str, ...] = (),
+    found: Counter[tuple[str, Decimal]] | None = None,
+) -> list[Stated]:
+    """The numbers, percentages, points and kilometres of ``text`` with their places; its
+    dates and ordinals are counted into ``found`` (and never read as counts)."""
+    reader = _reader(language, tuple(sorted(points)))
+    dates: Counter[tuple[str, Decimal]] = Counter() if found is None else found
+    # dates and ordinals first, so their digits are not read as counts
+    rest = take_dates(text, reader.dmy, reader.mdy, reader.months, dates)
+    rest = take_ordinals(rest, dates)
+    out = []
     for m in reader.number.finditer(rest):
         grouped = not m["integer"].isdigit()
         prefix = m.groupdict().get("prefix") or ""
@@ -354,34 +358,5 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
             dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
-        found[(dimension, value.normalize())] += 1
-    return found
-
-
-def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> str:
-    """Count the dates of ``text`` into ``found``; the text without them."""
-    for m in _ZH_DATE.finditer(text):
-        found[("year", Decimal(m[1]))] += 1
-        if m[2]:
-            found[("month", Decimal(m[2]))] += 1
-        if m[3]:
-            found[("day", Decimal(m[3]))] += 1
-    text = _ZH_DATE.sub(" ", text)
-    for m in _ZH_MONTHDAY.finditer(text):
-        found[("month", Decimal(m[1]))] += 1
-        found[("day", Decimal(m[2]))] += 1
-    text = _ZH_MONTHDAY.sub(" ", text)
-    for m in _ZH_MONTH.finditer(text):
-        found[("month", Decimal(m[1]))] += 1
-    text = _ZH_MONTH.sub(" ", text)
-    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
-            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
-            for dimension, value in (("month", index), ("day", day), ("year", m[3])):
-                if value:
-                    found[(dimension, Decimal(value))] += 1
-        text = pattern.sub(" ", text)
-    return text
+        out.append(Stated(m.start(), m.end(), dimension, value.normalize()))
+    return out

@@ -160,12 +160,7 @@ class Catalogs:
     def lookup(self, language: str, source_language: str) -> Lookup:
         """The lookup of ``language``: its own catalog, then, for it and each CLDR parent
         (:func:`parent_chain`), the project's catalog before the shipped one."""
-        levels: list[Level] = []
-        for step in parent_chain(language):
-            for catalogs, folder in ((self.by_language, self.folder), (self.shipped, SHIPPED)):
-                for tag, catalog in catalogs.items():
-                    if same_language(tag, step):
-                        levels.append((catalog, folder / f"{tag}.po"))
+        levels = self.levels(language)
         own = self.own(language)
         parents = tuple(level for level in levels if own is None or level[0] is not own[1])
         if own is None:
@@ -173,6 +168,17 @@ class Catalogs:
         return Lookup(
             language, own[1], source_language, self.folder / f"{own[0]}.po", parents=parents
         )
+
+    def levels(self, language: str) -> list[Level]:
+        """The catalogs ``language`` reads, nearest first: for it and each CLDR parent
+        (:func:`parent_chain`), the project's catalog, then the shipped one."""
+        levels: list[Level] = []
+        for step in parent_chain(language):
+            for catalogs, folder in ((self.by_language, self.folder), (self.shipped, SHIPPED)):
+                for tag, catalog in catalogs.items():
+                    if same_language(tag, step):
+                        levels.append((catalog, folder / f"{tag}.po"))
+        return levels
 
     def own(self, language: str) -> tuple[str, Catalog] | None:
         """The project's catalog of exactly this edition, and its tag."""
