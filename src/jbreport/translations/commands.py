@@ -11,10 +11,16 @@ from pathlib import Path
 
 from ..atomic import write_all, write_bytes
 from ..errors import JbreportError, Location, TranslationError, UsageError, display_path
-from ..i18n.locale import parse_language
+from ..i18n.locale import identity, parse_language
 from ..po import Catalog
 from ..po.io import read_catalog, render_po, save_catalog, source_date
-from ..po.lookup import Catalogs, catalog_paths, load_catalogs, shipped_catalogs
+from ..po.lookup import (
+    Catalogs,
+    catalog_paths,
+    load_catalogs,
+    same_edition,
+    shipped_catalogs,
+)
 from ..po.merge import merge
 from ..po.template import TemplateEntry, entries_to_template, new_catalog
 from ..source.load import load_reports
@@ -40,6 +46,13 @@ def init(root: Path, language: str) -> Path:
     if path.exists():
         raise TranslationError(
             "already exists; use `jbreport translations update`", Location.of(path)
+        )
+    twin = same_edition(tag, [p.stem for p in catalog_paths(folder)])
+    if twin is not None:
+        raise TranslationError(
+            f"{tag} is the edition {twin}.po already translates ({identity(tag).bcp47}):"
+            f" keep one catalog per edition and translate in {twin}.po",
+            Location.of(folder / f"{twin}.po"),
         )
     folder.mkdir(parents=True, exist_ok=True)
     entries = entries_for(tag, all_entries(root))
