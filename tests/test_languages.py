@@ -52,9 +52,7 @@ def _docx_text(path: Path) -> str:
     # runs of a paragraph joined as they are, paragraphs by a line; a figure's no-break
     # spaces read as spaces
     paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml)
-    text = "\n".join(
-        "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paragraphs
-    )
+    text = "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paragraphs)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
