@@ -136,6 +136,7 @@ def _typed_number(tag: str) -> str:
 # 5000); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
 _ANY_TEXT_SCALES = "zh"
 _CHINESE_THOUSAND = {"千": 3}
+_TRADITIONAL = str.maketrans("万亿", "萬億")
 # Press abbreviations CLDR does not list (its English short forms are K, M, B, T).
 _SCALES_EXTRA = {"en": {"mn": 6, "bn": 9, "tn": 12}}
 _PERCENT = ("%", "％", "per cent", "percent", "pour cent")
@@ -236,7 +237,10 @@ def _reader(language: str, points: tuple[str, ...] = ()) -> _Reader:
     except FigureValueError:
         locale = get_locale("en")
     compact = scale_words(str(locale))
-    chinese = {**_CHINESE_THOUSAND, **scale_words(_ANY_TEXT_SCALES).long}
+    simplified = scale_words(_ANY_TEXT_SCALES).long
+    # and their Traditional forms (1.9萬億, as Hong Kong writes it)
+    traditional = {w.translate(_TRADITIONAL): v for w, v in simplified.items()}
+    chinese = {**_CHINESE_THOUSAND, **simplified, **traditional}
     known = {**chinese, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
     units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
     units.update({u: "percent" for u in _PERCENT})
