@@ -102,3 +102,9 @@ def test_untranslated_qualifiers_take_cldr_signs() -> None:
 def test_every_growth_combination_is_one_message() -> None:
     assert len(GROWTH) == len(Direction) * (len(nb.Qualifier) + 1)
     assert {p.msgid for p in phrases()} >= set(GROWTH.values())
+
+
+def test_a_currency_no_catalog_names_takes_cldr_s_name() -> None:
+    """An English-source report in Chinese: 12亿英镑, not GBP 12亿."""
+    assert written("zh", money("12亿", "GBP")) == "12亿英镑"
+    assert written("ja", money("12亿", "GBP")) == "12億英国ポンド"

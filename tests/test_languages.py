@@ -110,3 +110,14 @@ def test_en_gb_falls_back_on_en_whole(tmp_path: Path) -> None:
     assert "Total investment reached CNY 30.25 billion, with GDP up 3%." in text
     assert not re.search(r"[\u4e00-\u9fff]", text), text
     assert not result.fallbacks.get("en_GB")
+
+
+def test_the_source_language_takes_the_shipped_words_without_a_catalog(tmp_path: Path) -> None:
+    """A Chinese edition of a project with no zh.po: 主要数据 and 增长3%, never "up"."""
+    root = _project(tmp_path, [])
+    result = build(Project(root), editions=[("zh",)], layouts=["brief"], formats=["docx"])
+    text = _docx_text(root / "output" / "report.zh.docx")
+    assert "主要数据" in text and "增长约3%" in text and "下降7.5%" in text
+    assert "投资总金额302.5亿元，地区生产总值增长3%。" in text
+    assert "2个百分点" in text and not ENGLISH.findall(text)
+    assert not result.fallbacks.get("zh")

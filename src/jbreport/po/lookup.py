@@ -180,6 +180,20 @@ class Catalogs:
                         levels.append((catalog, folder / f"{tag}.po"))
         return levels
 
+    def served_elsewhere(self, language: str, catalog: Catalog) -> set[tuple[str, str]]:
+        """The (msgctxt, msgid) that a catalog ``language`` reads other than ``catalog``
+        translates (its CLDR parents', jbreport's own): what ``catalog`` may leave empty."""
+        out = set()
+        for other, _path in self.levels(language):
+            if other is catalog:
+                continue
+            for message in other:
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                if message.id and not message.fuzzy and all(strings):
+                    key = message.id[0] if isinstance(message.id, tuple) else message.id
+                    out.add((str(message.context), str(key)))
+        return out
+
     def own(self, language: str) -> tuple[str, Catalog] | None:
         """The project's catalog of exactly this edition, and its tag."""
         for tag, catalog in self.by_language.items():

@@ -13,7 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import Location, TranslationError
+from ..i18n.figures import FIGURE_CONTEXT
 from ..i18n.ordinals import cjk_numerals
+from ..i18n.phrases import LIST_PAIR
 from ..i18n.placeholders import placeholders
 from ..i18n.reading import figures_in
 from ..i18n.script import has_han
@@ -239,20 +241,11 @@ def check_catalog(
 def _served(
     vocabularies: Vocabularies | None, language: str, catalog: Catalog
 ) -> set[tuple[str, str]]:
-    """The (msgctxt, msgid) another catalog of the language translates: its parents', the
-    shipped one."""
+    """What the catalog may leave untranslated: what another catalog of its language
+    translates (its parents', jbreport's own), and the byline's join (CLDR's list pattern)."""
     if vocabularies is None or not language:
         return set()
-    out = set()
-    for other, _path in vocabularies.catalogs.levels(language):
-        if other is catalog:
-            continue
-        for message in other:
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            if message.id and not message.fuzzy and all(strings):
-                key = message.id[0] if isinstance(message.id, tuple) else message.id
-                out.add((str(message.context), str(key)))
-    return out
+    return vocabularies.catalogs.served_elsewhere(language, catalog) | {(FIGURE_CONTEXT, LIST_PAIR)}
 
 
 def _placeholder_problem(catalog: Catalog, ids: list[str], strings: list[str]) -> str | None:
