@@ -164,12 +164,11 @@ class Wording:
             )
         except ValueError as exc:
             problem = str(exc)
-        message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
+        # the catalog the pattern came from: the edition's own, a parent's or jbreport's
+        message, path = lookup.where(context, msgid)
         where = None
-        if lookup.path is not None:
-            where = Location.of(
-                lookup.path, message_line(message, lookup.path) if message else None
-            )
+        if path is not None:
+            where = Location.of(path, message_line(message, path) if message else None)
         self.problems.add(
             TranslationError(
                 f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where

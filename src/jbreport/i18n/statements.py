@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .figures import FIGURE_CONTEXT, Qualifier
@@ -50,9 +50,17 @@ _FIELD = "\ufffc"  # stands for a {field} while the figures of a text are read
 class Vocabulary:
     """The words of one language that say something of the figure beside them."""
 
-    before: tuple[tuple[str, Mark], ...] = ()  # longest first
-    after: tuple[tuple[str, Mark], ...] = ()
+    before: Mapping[str, frozenset[Mark]]  # lower-cased word → what it says
+    after: Mapping[str, frozenset[Mark]]
     points: tuple[str, ...] = ()  # its words for percentage points (Prozentpunkte)
+
+    # the lengths of its words, longest first: a text's end is looked up once per length
+    before_lengths: tuple[int, ...] = field(init=False, default=())
+    after_lengths: tuple[int, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        for name, table in (("before_lengths", self.before), ("after_lengths", self.after)):
+            object.__setattr__(self, name, tuple(sorted({len(w) for w in table}, reverse=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +123,11 @@ def vocabulary(language: str, translations: Translations) -> Vocabulary:
         for word in affixes
         if word
     )
-    return Vocabulary(_ordered(before), _ordered(after), points)
+    return Vocabulary(_frozen(before), _frozen(after), points)
 
 
-def _ordered(table: dict[str, set[Mark]]) -> tuple[tuple[str, Mark], ...]:
-    return tuple(
-        (word, mark)
-        for word in sorted(table, key=lambda w: (-len(w), w))
-        for mark in sorted(table[word])
-    )
+def _frozen(table: dict[str, set[Mark]]) -> dict[str, frozenset[Mark]]:
+    return {word: frozenset(marks) for word, marks in table.items()}
 
 
 @functools.cache
@@ -173,22 +177,40 @@ def said(text: str, language: str, words: Vocabulary) -> dict[Key, set[Mark]]:
         # the words of a qualifier or a direction may stand beyond a currency: 约人民币…
         heads.append(re.sub(r"(?<![A-Za-z])[A-Z]{3}$", "", heads[0]).rstrip())
         tails.append(re.sub(r"^[A-Z]{3}(?![A-Za-z])", "", tails[0]).lstrip())
-        for word, mark in words.before:
-            for head in map(str.lower, heads):
-                if head.endswith(word) and _word_edge(head, len(head) - len(word) - 1):
-                    marks.add(mark)
-                    if mark[0] == "currency":
-                        heads.append(head[: -len(word)].rstrip())
-        for word, mark in words.after:
-            for tail in map(str.lower, tails):
-                if tail.startswith(word) and _word_edge(tail, len(word)):
-                    marks.add(mark)
-                    if mark[0] == "currency":
-                        tails.append(tail[len(word) :].lstrip())
+        marks |= _look(heads, words.before, words.before_lengths, at_end=True)
+        marks |= _look(tails, words.after, words.after_lengths, at_end=False)
         if key[0] not in ("percent", "points", "field"):
             # a rise or a fall is a change: "set up 5 teams" says nothing of one
             marks -= {m for m in marks if m[0] == "direction"}
     return out
+
+
+def _look(
+    texts: list[str],
+    table: Mapping[str, frozenset[Mark]],
+    lengths: tuple[int, ...],
+    *,
+    at_end: bool,
+) -> set[Mark]:
+    """What the words of ``table`` at the end (or the start) of each text say; past a
+    currency word, the word beyond it too (约人民币{figure}: about)."""
+    marks: set[Mark] = set()
+    queue = [text.lower() for text in texts]
+    seen: set[str] = set()
+    while queue:
+        text = queue.pop()
+        if text in seen:
+            continue
+        seen.add(text)
+        for n in lengths:
+            word = text[-n:] if at_end else text[:n]
+            found = table.get(word) if n <= len(text) else None
+            if not found or not _word_edge(text, len(text) - n - 1 if at_end else n):
+                continue
+            marks |= found
+            if any(kind == "currency" for kind, _value in found):
+                queue.append(text[:-n].rstrip() if at_end else text[n:].lstrip())
+    return marks
 
 
 def _word_edge(text: str, index: int) -> bool:
