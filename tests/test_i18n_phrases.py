@@ -108,3 +108,12 @@ def test_a_currency_no_catalog_names_takes_cldr_s_name() -> None:
     """An English-source report in Chinese: 12亿英镑, not GBP 12亿."""
     assert written("zh", money("12亿", "GBP")) == "12亿英镑"
     assert written("ja", money("12亿", "GBP")) == "12億英国ポンド"
+
+
+def test_a_catalog_without_roughly_unchanged_says_unchanged() -> None:
+    catalog = Catalog(locale="sw")
+    catalog.add("unchanged", "bila mabadiliko", context="figure")
+    lookup = Catalogs(Path("translations"), {"sw": catalog}).lookup("sw", "en")
+    zero = growth("0", qualifier=ABOUT)
+    assert format_figure(zero, "sw", lookup, qualified=True) == "bila mabadiliko"
+    assert written("en_GB", zero, True) == "roughly unchanged"

@@ -364,7 +364,10 @@ def _growth(
     if figure.wording == "bare":
         return qualify(percent, qualifier, tag, messages) if qualifier else percent
     if _round(figure.value, decimals) == 0:
-        roughly = qualifier in (Qualifier.ABOUT, Qualifier.ESTIMATE)
+        roughly = qualifier in (Qualifier.ABOUT, Qualifier.ESTIMATE) and (
+            messages.translated(FIGURE_CONTEXT, ROUGHLY_UNCHANGED)
+            or not messages.translated(FIGURE_CONTEXT, UNCHANGED)
+        )  # a catalog that has only 持平 says 持平
         return messages.gettext(FIGURE_CONTEXT, ROUGHLY_UNCHANGED if roughly else UNCHANGED)
     direction = Direction.UP if figure.value > 0 else Direction.DOWN
     msgid = GROWTH[(direction, qualifier)]
