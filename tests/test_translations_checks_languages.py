@@ -142,3 +142,15 @@ def test_untranslated_words_a_shipped_catalog_serves_are_no_problem() -> None:
     catalog.add("Unknown word", "", context="layout")
     found = [p.message for p in check_catalog(catalog, [], None, VOCABULARIES)]
     assert found == ["untranslated (msgctxt 'layout')", "1 untranslated, 0 fuzzy"]
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("استثمارات بقيمة ٣٠٫٢٥ مليار يوان", False),  # Arabic-Indic digits, CLDR's native system
+        ("استثمارات بقيمة 30.25 مليار يوان", False),
+        ("استثمارات بقيمة ٣٠٫٥٢ مليار يوان", True),
+    ],
+)
+def test_arabic_indic_digits_are_read(translation: str, flagged: bool) -> None:
+    assert bool(problems("投资302.5亿元", translation, "ar")) is flagged

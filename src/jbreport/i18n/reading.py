@@ -29,7 +29,7 @@ from babel.units import format_unit
 from .dates import date_patterns, take_dates
 from .figures import FigureValueError
 from .locale import get_locale
-from .ordinals import take_ordinals
+from .numerals import latin_digits, take_ordinals
 from .placeholders import without_placeholders
 from .scales import MARKS, pattern_text, scale_words, scales
 from .script import UNSPACED
@@ -343,6 +343,7 @@ def stated_figures(
     """The numbers, percentages, points and kilometres of ``text`` with their places; its
     dates and ordinals are counted into ``found`` (and never read as counts)."""
     reader = _reader(language, tuple(sorted(points)))
+    text = text.translate(latin_digits(language))
     dates: Counter[tuple[str, Decimal]] = Counter() if found is None else found
     # dates and ordinals first, so their digits are not read as counts
     rest = take_dates(text, reader.dmy, reader.mdy, reader.months, dates)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import Location, TranslationError
 from ..i18n.figures import FIGURE_CONTEXT
-from ..i18n.ordinals import cjk_numerals
+from ..i18n.numerals import cjk_numerals
 from ..i18n.phrases import LIST_PAIR
 from ..i18n.placeholders import placeholders
 from ..i18n.reading import figures_in

@@ -1,17 +1,24 @@
-"""Ordinals and CJK numerals, read for the checker.
+"""Numerals the checker reads: ordinals, CJK numerals, the digits of other numbering systems.
 
 第三 and 3位 are both the third, 首批 and 第1弾 the first: each is read as ("ordinal", n), so
 a Japanese translation that writes 3位 for the Chinese 第三 states the same figure, and the
 digits of an ordinal are never taken for a count.  Ordinals in words (the first, le
 premier) are not read: the checker compares ordinals only when both texts state some
-(see :func:`jbreport.translations.checks.figure_problems`).
+(see :func:`jbreport.translations.checks.figure_problems`).  Digits of any script (٣, ३)
+and the separators of a locale's CLDR numbering systems (ar: ٫) are read as ASCII ones.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal
+
+from .figures import FigureValueError
+from .locale import get_locale
+from .scales import MARKS
 
 _CJK_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
@@ -70,3 +77,35 @@ def cjk_numerals(text: str) -> set[Decimal]:
 
 def _value(text: str) -> int | None:
     return int(text) if text.isdigit() else cjk_numeral(text)
+
+
+@functools.cache
+def latin_digits(language: str) -> dict[int, str]:
+    """A table writing any decimal digit as an ASCII one (٣ → 3, ३ → 3) and the separators
+    of the locale's CLDR default and native numbering systems as its Latin ones (ar: ٫ → .,
+    ٬ → ,, ٪ → %), character for character: a translator may type the digits the locale
+    uses."""
+    table = dict(_non_ascii_digits())
+    try:
+        locale = get_locale(language)
+    except FigureValueError:
+        return table
+    latin = locale.number_symbols["latn"]
+    systems = {locale.default_numbering_system, locale.other_numbering_systems.get("native")}
+    for system in sorted(s for s in systems if s and s != "latn"):
+        native = locale.number_symbols.get(system, {})
+        for key in ("decimal", "group", "percentSign"):
+            mark, ascii_mark = (str(d.get(key, "")).strip(MARKS) for d in (native, latin))
+            if len(mark) == 1 and len(ascii_mark) == 1 and not mark.isascii():
+                table.setdefault(ord(mark), ascii_mark)
+    return table
+
+
+@functools.cache
+def _non_ascii_digits() -> dict[int, str]:
+    """Every decimal digit Unicode has that is not ASCII, with its value."""
+    return {
+        c: str(unicodedata.digit(chr(c)))
+        for c in range(0x80, 0x110000)
+        if unicodedata.category(chr(c)) == "Nd"
+    }
