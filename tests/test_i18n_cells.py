@@ -20,10 +20,10 @@ MONEY = [
 @pytest.mark.parametrize(
     ("tag", "cells", "unit"),
     [
-        ("zh", ["112.4", "3865.2", "21.9"], "CNY 亿"),  # no catalog: CLDR puts the ISO code first
+        ("zh", ["112.4", "3865.2", "21.9"], "亿人民币"),  # no catalog: CLDR's currency name
         ("en", ["11.24", "386.52", "2.19"], "CNY billion"),
-        ("fr", ["11,24", "386,52", "2,19"], "milliards CNY"),
-        ("de", ["11,24", "386,52", "2,19"], "Milliarden CNY"),
+        ("fr", ["11,24", "386,52", "2,19"], "milliards yuans renminbi chinois"),
+        ("de", ["11,24", "386,52", "2,19"], "Milliarden Renminbi Yuan"),
     ],
 )
 def test_money_at_the_scale_of_the_largest_value(tag: str, cells: list[str], unit: str) -> None:

@@ -12,6 +12,7 @@ from jbreport.i18n import figures as nb
 from jbreport.i18n.formatting import format_figure, format_list, format_number
 from jbreport.i18n.locale import get_locale
 from jbreport.i18n.parsing import parse_number, typed_precision
+from jbreport.i18n.phrases import LIST_PAIR
 from jbreport.po.lookup import Catalogs
 
 NBSP = "\u00a0"
@@ -98,8 +99,10 @@ CASES: list[tuple[str, nb.Figure, str, bool]] = [
     # -- money: 亿 is a hundred million
     ("zh", money("302.5亿"), "302.5亿元", False),
     ("en", money("302.5亿"), f"CNY{NBSP}30.25 billion", False),
-    ("fr", money("302.5亿"), f"30,25 milliards{NBSP}CNY", False),
-    ("de", money("302.5亿"), f"30,25 Milliarden{NBSP}CNY", False),
+    # no catalog: CLDR's display name of the currency in its plural form (the shipped
+    # catalogs say « 30,25 milliards de yuans »: test_i18n_phrases)
+    ("fr", money("302.5亿"), "30,25 milliards yuans renminbi chinois", False),
+    ("de", money("302.5亿"), "30,25 Milliarden Renminbi Yuan", False),
     ("zh", money("1.9万亿"), "1.9万亿元", False),
     ("en", money("1.9万亿"), f"CNY{NBSP}1.9 trillion", False),
     ("zh", money("2.95亿", "USD"), "2.95亿美元", False),
@@ -114,7 +117,7 @@ CASES: list[tuple[str, nb.Figure, str, bool]] = [
     ("zh", money("9999"), "9999元", False),
     ("en", money("9999"), f"CNY{NBSP}9,999", False),
     ("en", money("750000", "EUR"), f"EUR{NBSP}750,000", False),
-    ("fr", money("1500000", "EUR"), f"1,5 million{NBSP}EUR", False),
+    ("fr", money("1500000", "EUR"), "1,5 million euro", False),
     ("en", money("302.5亿", scale="full"), f"CNY{NBSP}30,250,000,000", False),
     ("zh", money("302.5亿", scale="full"), "30,250,000,000元", False),
     # -- qualifiers, standing alone (key figures)
@@ -380,7 +383,7 @@ def test_plural_follows_the_printed_number(figure: nb.Figure, expected: str) -> 
         ("en", months("2023-03", "2023-03"), "March 2023"),  # a range of one month
         ("en", months("2022-11", "2023-02"), "November 2022\u2009–\u2009February 2023"),
         ("sw", count("1000000"), "milioni 1"),  # CLDR's positive sub-pattern only
-        ("fa", money("30.25亿"), "CNY\u00a03.025 میلیارد"),  # a direction mark is no amount
+        ("fa", money("30.25亿"), "3.025 میلیارد یوآن چین"),  # CLDR's name, its unit pattern
     ],
 )
 def test_cldr_corners(tag: str, figure: nb.Figure, expected: str) -> None:
@@ -394,10 +397,10 @@ class _Joiner:
         self.pattern = pattern
 
     def gettext(self, context: str, msgid: str) -> str:
-        return self.pattern if self.pattern and msgid == nb.LIST_PAIR else msgid
+        return self.pattern if self.pattern and msgid == LIST_PAIR else msgid
 
     def translated(self, context: str, msgid: str) -> bool:
-        return self.pattern is not None and msgid == nb.LIST_PAIR
+        return self.pattern is not None and msgid == LIST_PAIR
 
     def ngettext(self, context: str, singular: str, plural: str, n: Decimal) -> str:
         return plural

@@ -13,7 +13,14 @@ import pytest
 from conftest import copy_project, require, run
 from jbreport.build import Project, build, default_editions
 from jbreport.errors import TranslationError
-from jbreport.i18n.locale import Identity, identity, parse_language, same_language, same_tongue
+from jbreport.i18n.locale import (
+    Identity,
+    identity,
+    parent_chain,
+    parse_language,
+    same_language,
+    same_tongue,
+)
 from jbreport.po.lookup import load_catalogs
 from jbreport.source.load import load_reports
 from jbreport.translations.commands import init
@@ -198,3 +205,21 @@ def test_two_regions_of_one_language_are_two_editions(tmp_path: Path) -> None:
     american = run(require("pdftotext"), out / "jiangbei-2023.en.factsheet.pdf", "-")
     uk = run(require("pdftotext"), out / "jiangbei-2023.en_GB.factsheet.pdf", "-")
     assert "Reality, UK" in uk and "Reality, UK" not in american
+
+
+@pytest.mark.parametrize(
+    ("tag", "chain"),
+    [
+        ("en_GB", ("en_GB", "en_001", "en")),
+        ("es_MX", ("es_MX", "es_419", "es")),
+        ("pt_PT", ("pt_PT", "pt")),
+        ("zh_TW", ("zh_TW",)),  # zh_Hant_TW → zh_Hant, one edition; its parent is root
+        ("zh_HK", ("zh_HK", "zh_Hant")),
+        ("zh_Hans_SG", ("zh_Hans_SG", "zh_Hans")),
+        ("sr_Latn", ("sr_Latn",)),  # a script its language is not usually written in: root
+        ("ar_EG", ("ar_EG",)),  # ar is ar_Arab_EG: one edition
+        ("xx", ("xx",)),
+    ],
+)
+def test_parent_chain_follows_cldr(tag: str, chain: tuple[str, ...]) -> None:
+    assert parent_chain(tag) == chain

@@ -13,8 +13,10 @@ from jbreport.i18n.script import (
     IDEOGRAPHIC,
     UNSPACED,
     count_words,
+    direction,
     has_han,
     is_east_asian,
+    script_of,
 )
 
 
@@ -67,3 +69,21 @@ def test_the_blocks_are_ordered_and_disjoint() -> None:
     for (_a, last, _k), (first, _b, _l) in itertools.pairwise(BLOCKS):
         assert last < first
     assert "[" not in EAST_ASIAN_CLASS and "]" not in EAST_ASIAN_CLASS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ar", "rtl"), ("he", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("ar_EG", "rtl"),
+        ("en", "ltr"), ("zh_Hant", "ltr"), ("ja", "ltr"),
+        ("مرحبا", "rtl"), ("שלום", "rtl"), ("3 مرحبا", "rtl"), ("hello", "ltr"), ("302.5亿", "ltr"),
+    ],
+)  # fmt: skip
+def test_direction_of_a_run_or_a_tag(text: str, expected: str) -> None:
+    assert direction(text) == expected
+
+
+def test_script_of_a_letter() -> None:
+    assert [script_of(c) for c in "aЖ中かם٣1、"] == [
+        "Latn", "Zzzz", "Hani", "Kana", "Hebr", None, None, None
+    ]  # fmt: skip

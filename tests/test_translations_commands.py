@@ -247,6 +247,23 @@ def test_init_refuses_unknown_languages_and_existing_catalogs(
     assert "pt_BR.po" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("existing", "asked"), [("zh_Hant", "zh_TW"), ("zh", "zh_CN"), ("en", "en_US"), ("pt", "pt_BR")]
+)
+def test_init_refuses_a_second_catalog_of_one_edition(
+    tmp_path: Path, existing: str, asked: str
+) -> None:
+    root = copy_project(tmp_path)
+    if not (root / "translations" / f"{existing}.po").exists():
+        init(root, existing)
+    with pytest.raises(TranslationError) as info:
+        init(root, asked)
+    assert f"{asked} is the edition {existing}.po already translates" in str(info.value)
+    assert info.value.location is not None
+    assert info.value.location.path.endswith(f"{existing}.po")
+    assert not (root / "translations" / f"{asked}.po").exists()
+
+
 # -- update --------------------------------------------------------------------------------
 
 EDITED = f"{REPORT}/sections/reform-opening/1"

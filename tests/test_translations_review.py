@@ -83,7 +83,7 @@ def test_the_copy_shows_source_translation_and_figures(root: Path) -> None:
     row = found["首批重点项目签约投资总金额{investment_total}。"]
     assert row[2] == "The first key projects signed {investment_total}."
     # the zh money pattern ({amount}元) is zh.po's, which this project lacks: CLDR's
-    assert "investment_total: CNY\xa0302.5亿 → CNY\xa030.25 billion" in row[1]
+    assert "investment_total: 302.5亿元 → CNY\xa030.25 billion" in row[1]
     assert found["江北区坚持以高质量发展为主题。"][0].endswith("new")
 
 

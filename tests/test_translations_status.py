@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from babel.messages.catalog import Message
 from conftest import copy_project
 from jbreport.cli import main
 from jbreport.po.io import save_catalog
-from jbreport.translations.commands import init
+from jbreport.translations.commands import check, init
 from jbreport.translations.status import Counts, status
 from test_translations_commands import (
     EDITED,
@@ -111,3 +112,15 @@ def test_status_words_and_parts_of_a_small_project(tmp_path: Path) -> None:
 )
 def test_status_per_cent_is_never_rounded_up(translated: int, strings: int, shown: str) -> None:
     assert Counts(strings=strings, translated=translated).percent_text == shown
+
+
+def test_words_jbreport_ships_need_no_translation_in_the_project(tmp_path: Path) -> None:
+    """A fresh French catalog: its layout and figure words are served by jbreport's fr.po."""
+    root = tmp_path / "proj"
+    (root / "content").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "languages" / "report.yaml", root / "content")
+    init(root, "fr")
+    (result,) = status(root)
+    assert result.groups["layout"].untranslated == 0
+    assert result.groups["report"].untranslated == 10
+    assert not [p for p in check(root) if "msgctxt 'layout'" in p or "'figure'" in p]

@@ -256,6 +256,7 @@ def build(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     result = _result(loaded, catalogs, editions)
+    result.notes += _unsupported_scripts(todo)
     _write(result, rendered, out, progress)
     return result
 
@@ -333,6 +334,20 @@ def _result(
                     f" (build it anyway with -l {tag})"
                 )
     return result
+
+
+def _unsupported_scripts(todo: list[Job]) -> list[str]:
+    """One line per edition language written right to left: the writers set every line
+    left to right until they lay such scripts out (issue 19)."""
+    from .i18n.script import direction
+
+    languages = dict.fromkeys(tag for job in todo for tag in job.edition)
+    return [
+        f"{tag}: written right to left, which jbreport does not lay out yet: the words of"
+        " each line of its PDF and DOCX print in the wrong order"
+        for tag in languages
+        if direction(tag) == "rtl"
+    ]
 
 
 _NAMED = 8  # photos named in the warning about photos without an image

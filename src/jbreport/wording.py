@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import Collector, Location, TranslationError
 from .i18n import figures as nb
-from .i18n.formatting import format_figure
+from .i18n.formatting import format_figure, is_template_language
 from .i18n.locale import same_language, same_tongue
 from .i18n.placeholders import fill, fill_spans, placeholders
 from .layout import Msg
@@ -42,6 +42,7 @@ class Wording:
 
     def __post_init__(self) -> None:
         self._figures: dict[tuple[str, bool], str] = {}
+        self._foreign: set[str] = set()  # figures written in the source language
         self.fell_back = False
 
     def figure(self, name: str, qualified: bool = False) -> str:
@@ -60,9 +61,14 @@ class Wording:
                 self.fell_back = True
                 self._figures[key] = self.source.figure(name, qualified)
                 return self._figures[key]
-            self._figures[key] = format_figure(
-                src.figure, self.tag, _FigureMessages(self), self.style, qualified=qualified
-            )
+            messages = _FigureMessages(self)
+            text = format_figure(src.figure, self.tag, messages, self.style, qualified=qualified)
+            if messages.missing and self.source is not None and not is_template_language(self.tag):
+                # a word of it is not in this language: the figure stays in the source's
+                self.fell_back = True
+                self._foreign.add(name)
+                text = self.source.figure(name, qualified)
+            self._figures[key] = text
         return self._figures[key]
 
     def messages(self) -> _FigureMessages:
@@ -106,6 +112,8 @@ class Wording:
             return False
         for name in placeholders(src.text):
             figure = self.report.figures.get(name)
+            if figure is not None and (self.figure(name) and name in self._foreign):
+                return False  # never a figure in the source language inside this one
             if figure is not None and figure.noun is not None:
                 noun = figure.figure
                 assert noun.noun is not None and noun.noun_context is not None
@@ -156,12 +164,11 @@ class Wording:
             )
         except ValueError as exc:
             problem = str(exc)
-        message = lookup.catalog.get(msgid, context=context) if lookup.catalog else None
+        # the catalog the pattern came from: the edition's own, a parent's or jbreport's
+        message, path = lookup.where(context, msgid)
         where = None
-        if lookup.path is not None:
-            where = Location.of(
-                lookup.path, message_line(message, lookup.path) if message else None
-            )
+        if path is not None:
+            where = Location.of(path, message_line(message, path) if message else None)
         self.problems.add(
             TranslationError(
                 f"placeholder problem in {msgid!r} (msgctxt {context!r}): {problem}", where
@@ -198,20 +205,30 @@ class _FigureMessages:
 
     def __init__(self, language: Wording) -> None:
         self.language = language
+        self.missing = False
 
     def _lookup(self, context: str) -> Lookup:
         return self.language.content if "/" in context else self.language.words
 
     def gettext(self, context: str, msgid: str) -> str:
-        return self._checked(context, msgid, self._lookup(context).gettext(context, msgid))
+        lookup = self._lookup(context)
+        self._note(lookup, context, msgid)
+        return self._checked(context, msgid, lookup.gettext(context, msgid))
+
+    def _note(self, lookup: Lookup, context: str, msgid: str) -> None:
+        """Remember a word this language lacks: its figure would print it in English."""
+        if not lookup.is_source and not lookup.translated(context, msgid):
+            self.missing = True
 
     def translated(self, context: str, msgid: str) -> bool:
         return self._lookup(context).translated(context, msgid)
 
     def ngettext(self, context: str, singular: str, plural: str, n: Any) -> str:
-        pattern = self._lookup(context).ngettext(context, singular, plural, n)
-        if n == 1 and pattern != singular:
-            # gettext's idiom: the form for one may say the number in words ("a project")
+        lookup = self._lookup(context)
+        self._note(lookup, context, singular)
+        pattern = lookup.ngettext(context, singular, plural, n)
+        if pattern != singular and lookup.drops_number(context, singular, n):
+            # a form for one number alone may say it in words ("a project", Arabic's dual)
             try:
                 if set(placeholders(pattern)) < set(placeholders(singular)):
                     return pattern

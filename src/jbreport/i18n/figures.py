@@ -1,9 +1,8 @@
 """Figures: one value of a report, independent of language, and the words CLDR lacks.
 
 A :class:`Figure` holds a value once (Decimal, never float); :mod:`.formatting` writes it for
-one locale.  The words CLDR does not have (growth "up/down", qualifiers, percentage points)
-come from the edition's catalog through :class:`Messages`; their English source text, here,
-is the default.
+one locale.  The words CLDR does not have (growth "up/down", qualifiers, percentage points,
+money phrases: :mod:`.phrases`) come from the edition's catalogs through :class:`Messages`.
 """
 
 from __future__ import annotations
@@ -133,9 +132,7 @@ class SourceMessages:
         return singular if self.locale.plural_form(n) == "one" else plural
 
 
-# The words CLDR has no data for.  These English strings are message ids: a catalog
-# translates them (``translations/zh.po`` holds 增长{percent} for "up {percent}").
-# ``N_`` marks them for `jbreport translations extract`.
+# The words CLDR has no data for are message ids (:mod:`.phrases`); ``N_`` marks them.
 def N_(msgid: str) -> str:
     return msgid
 
@@ -143,30 +140,6 @@ def N_(msgid: str) -> str:
 # The layout templates and the figure words are written in English.
 TEMPLATE_LANGUAGE = "en"
 FIGURE_CONTEXT = "figure"
-UP = N_("up {percent}")
-# How two names are joined in a byline; untranslated (or for more names), CLDR's list pattern
-LIST_PAIR = N_("{first} and {second}")
-DOWN = N_("down {percent}")
-# a change that rounds to zero, as the language says it (持平)
-UNCHANGED = N_("unchanged")
-POINTS_ONE = N_("{points} percentage point")
-POINTS_OTHER = N_("{points} percentage points")
-# A catalog may say how its language writes each currency ("{amount}元"); untranslated,
-# CLDR's currency pattern puts the ISO code where the locale puts its sign: CNY 30.25 billion.
-MONEY_CONTEXT = "money"
-
-
-def money_msgid(code: str) -> str:
-    return f"{code} {{amount}}"
-
-
-QUALIFIER_CONTEXT = "qualifier"
-QUALIFIERS: dict[Qualifier, str] = {
-    Qualifier.ABOUT: N_("about {figure}"),
-    Qualifier.OVER: N_("more than {figure}"),
-    Qualifier.UNDER: N_("less than {figure}"),
-    Qualifier.ESTIMATE: N_("estimated {figure}"),
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,36 +8,40 @@ currency names, units and dates, all from Babel's CLDR data.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
-from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list as babel_format_list
 from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
 from babel.units import format_unit
 
+from .dates import format_date_figure, format_month_range
 from .figures import (
     DEFAULT_STYLE,
-    DOWN,
     FIGURE_CONTEXT,
+    TEMPLATE_LANGUAGE,
+    Figure,
+    Kind,
+    Messages,
+    NumberStyle,
+    Qualifier,
+)
+from .locale import get_locale
+from .phrases import (
+    GROWTH,
     LIST_PAIR,
     MONEY_CONTEXT,
     POINTS_ONE,
     POINTS_OTHER,
     QUALIFIER_CONTEXT,
     QUALIFIERS,
+    ROUGHLY_UNCHANGED,
     UNCHANGED,
-    UP,
-    Figure,
-    Kind,
-    Messages,
-    NumberStyle,
-    Precision,
+    Direction,
     money_msgid,
+    scaled_money_msgid,
 )
-from .locale import get_locale
 from .placeholders import fill
 from .scales import MARKS, Scale, pattern_text, scales
 
@@ -120,6 +124,19 @@ def format_number(
     """A number as the locale writes it in running text: 5.5万 / 55,000; 302.5亿 / 30.25 billion.
 
     ``precision`` keeps the digits a report typed (see :func:`written_decimals`)."""
+    return _scaled_number(value, tag, style, decimals, scale, precision)[0]
+
+
+def _scaled_number(
+    value: Decimal,
+    tag: str,
+    style: NumberStyle,
+    decimals: int | None,
+    scale: str,
+    precision: int | None,
+) -> tuple[str, Decimal, bool]:
+    """The number as written, the number its plural follows (the mantissa at a scale), and
+    whether it has a scale word."""
     table = scales(tag) if scale == "auto" else ()
     magnitude = abs(value)
     chosen: Scale | None = None
@@ -131,19 +148,17 @@ def format_number(
         rounded = _round(value, shown)
         if table and abs(rounded) >= table[0].least:
             # rounding carried into the first scale: 9999.5 -> 1万, 999,999.5 -> 1 million
-            return format_number(rounded, tag, style, decimals=decimals, scale=scale)
-        return _digits(rounded, tag, style, decimals=shown)
+            return _scaled_number(rounded, tag, style, decimals, scale, None)
+        return _digits(rounded, tag, style, decimals=shown), rounded, False
     shown = written_decimals(decimals, precision, chosen.divisor)
     mantissa = _round(value.scaleb(-chosen.divisor), shown)
     larger = [s for s in table if s.magnitude > chosen.magnitude]
     if larger and abs(mantissa.scaleb(chosen.divisor)) >= larger[0].least:
         # rounding carried into the next scale: 9999.5万 -> 1亿
-        return format_number(
-            mantissa.scaleb(chosen.divisor), tag, style, decimals=decimals, scale=scale
-        )
+        return _scaled_number(mantissa.scaleb(chosen.divisor), tag, style, decimals, scale, None)
     pattern = chosen.pattern(get_locale(tag).plural_form(abs(mantissa)))
     number = _digits(mantissa, tag, style, grouping=False, decimals=shown)
-    return _ZEROS.sub(lambda _m: number, pattern, count=1)
+    return _ZEROS.sub(lambda _m: number, pattern, count=1), mantissa, True
 
 
 def _percent_digits(value: Decimal, tag: str, style: NumberStyle, decimals: int | None) -> str:
@@ -165,16 +180,38 @@ def _percent_digits(value: Decimal, tag: str, style: NumberStyle, decimals: int 
 
 
 def _money(figure: Figure, tag: str, messages: Messages, style: NumberStyle) -> str:
+    """The catalog's whole phrase for the amount, with or without its scale word (« 0 yuan »,
+    « 30,25 milliards de yuans »), plural by the number printed; else CLDR's."""
     assert figure.value is not None and figure.currency is not None
-    amount = _amount(figure, figure.value, tag, style)
-    msgid = money_msgid(figure.currency)
-    if messages.translated(MONEY_CONTEXT, msgid):
-        return fill(messages.gettext(MONEY_CONTEXT, msgid), {"amount": amount})
-    # CLDR's currency pattern says on which side the currency goes.
-    pattern = pattern_text(get_locale(tag).currency_formats["standard"]).split(";")[0]
-    if pattern.strip(MARKS + " \u00a0").startswith("¤"):  # ignore direction marks
-        return f"{figure.currency}\u00a0{amount}"
-    return f"{amount}\u00a0{figure.currency}"
+    amount, shown, scaled = _scaled_number(
+        figure.value, tag, style, figure.decimals, figure.scale, figure.precision
+    )
+    plain = money_msgid(figure.currency)
+    wanted = [(scaled_money_msgid(figure.currency), "scaled_amount")] if scaled else []
+    # a catalog of one pattern for every amount ({amount}元) serves the scaled ones too
+    for msgid, field in [*wanted, (plain, "amount")]:
+        if messages.translated(MONEY_CONTEXT, msgid):
+            pattern = messages.ngettext(MONEY_CONTEXT, msgid, msgid, abs(shown))
+            return fill(pattern, {field: amount})
+    if is_template_language(tag):
+        # the English msgid: the ISO code where CLDR's currency pattern puts the sign
+        pattern = pattern_text(get_locale(tag).currency_formats["standard"]).split(";")[0]
+        if pattern.strip(MARKS + " \u00a0").startswith("¤"):  # ignore direction marks
+            return f"{figure.currency}\u00a0{amount}"
+        return f"{amount}\u00a0{figure.currency}"
+    return cldr_currency_phrase(figure.currency, amount, abs(shown), tag)
+
+
+def cldr_currency_phrase(code: str, amount: str, shown: Decimal, tag: str) -> str:
+    """CLDR's display name of the currency, in the plural form of ``shown``, in CLDR's
+    currency unit pattern: 12亿英镑, 12 milliards livres sterling."""
+    locale = get_locale(tag)
+    category = locale.plural_form(shown)
+    names = locale._data["currency_names_plural"].get(code, {})
+    name = names.get(category) or names.get("other") or locale.currencies.get(code, code)
+    patterns = locale._data["currency_unit_patterns"]
+    pattern = patterns.get(category) or patterns.get("other") or "{0} {1}"
+    return str(pattern).replace("{0}", amount).replace("{1}", str(name))
 
 
 def _amount(figure: Figure, value: Decimal, tag: str, style: NumberStyle) -> str:
@@ -214,43 +251,6 @@ def _quantity(figure: Figure, tag: str, style: NumberStyle) -> str:
     return text.replace(babel_number, number, 1)
 
 
-def _date(figure: Figure, tag: str) -> str:
-    assert figure.start is not None
-    locale = get_locale(tag)
-    if figure.skeleton:
-        return format_skeleton(figure.skeleton, figure.start.date, locale=locale)
-    match figure.start.precision:
-        case Precision.DAY:
-            return format_date(figure.start.date, "long", locale=locale)
-        case Precision.MONTH:
-            return format_skeleton("yMMMM", figure.start.date, locale=locale)
-        case Precision.YEAR:
-            return format_skeleton("y", figure.start.date, locale=locale)
-
-
-def _month_range(figure: Figure, tag: str, style: NumberStyle) -> str:
-    text = _cldr_month_range(figure, tag)
-    return text.replace("\u2013", style.range_dash) if style.range_dash else text
-
-
-def _cldr_month_range(figure: Figure, tag: str) -> str:
-    assert figure.start is not None and figure.end is not None
-    locale = get_locale(tag)
-    start, end = figure.start.date, figure.end.date
-    if (start.year, start.month) == (end.year, end.month):
-        return format_skeleton("yMMMM", start, locale=locale)  # a range of one month
-    if start.year != end.year:
-        return format_interval(start, end, "yMMMM", locale=locale)
-    if re.search(r"\d", format_skeleton("MMMM", start, locale=locale)):
-        # the locale writes months as numbers (1月): CLDR's numeric interval, 1–11月
-        return format_interval(start, end, "M", locale=locale)
-    fallback = locale.interval_formats.get(None, "{0}–{1}")
-    # CLDR's interval fallback around the stand-alone month names: January–November
-    return str(fallback).format(
-        format_date(start, "LLLL", locale=locale), format_date(end, "LLLL", locale=locale)
-    )
-
-
 def format_figure(
     figure: Figure,
     tag: str,
@@ -262,21 +262,35 @@ def format_figure(
     """Write ``figure`` for locale ``tag``.
 
     In running text the qualifier words belong to the sentence (约…左右 / about), so the plain
-    form is the default; ``qualified=True`` adds the catalog's qualifier pattern, for a figure
-    that stands alone (key figures, chart labels).
+    form is the default; ``qualified=True`` writes the qualifier too, for a figure that
+    stands alone (key figures, chart labels): a growth as one phrase (增长约3% / up about 3%
+    / en hausse d'environ 3 %), any other figure in the catalog's qualifier pattern.
     """
-    qualify = None
-    if qualified and figure.qualifier is not None:
-        pattern = messages.gettext(QUALIFIER_CONTEXT, QUALIFIERS[figure.qualifier])
-
-        def qualify(text: str) -> str:
-            return fill(pattern, {"figure": text})
-
-    if figure.kind == Kind.GROWTH and qualify is not None:
-        # the qualifier goes with the number: 增长约3% / up about 3%
-        return _format_bare(figure, tag, messages, style, qualify)
+    qualifier = figure.qualifier if qualified else None
+    if figure.kind == Kind.GROWTH:
+        return _growth(figure, tag, messages, style, qualifier)
     text = _format_bare(figure, tag, messages, style)
-    return qualify(text) if qualify is not None else text
+    return qualify(text, qualifier, tag, messages) if qualifier is not None else text
+
+
+def is_template_language(tag: str) -> bool:
+    """Whether ``tag`` is a variety of the language the message ids are written in."""
+    return get_locale(tag).language == TEMPLATE_LANGUAGE
+
+
+def qualify(text: str, qualifier: Qualifier, tag: str, messages: Messages) -> str:
+    """约1600亿元 / about CNY 160 billion, as the catalog says; untranslated, CLDR's
+    approximately pattern (``~{0}`` with the locale's approximately sign) for about, the
+    at-least pattern (``{0}+``, CLDR's root: Babel carries no locale's own) for over."""
+    msgid = QUALIFIERS[qualifier]
+    if not messages.translated(QUALIFIER_CONTEXT, msgid) and not is_template_language(tag):
+        if qualifier is Qualifier.ABOUT:
+            symbols = get_locale(tag).number_symbols
+            sign = symbols.get(get_locale(tag).default_numbering_system, symbols["latn"])
+            return f"{sign.get('approximatelySign', '~')}{text}"
+        if qualifier is Qualifier.OVER:
+            return f"{text}+"
+    return fill(messages.gettext(QUALIFIER_CONTEXT, msgid), {"figure": text})
 
 
 def _format_bare(
@@ -284,7 +298,6 @@ def _format_bare(
     tag: str,
     messages: Messages,
     style: NumberStyle,
-    qualify: Callable[[str], str] | None = None,
 ) -> str:
     decimals = written_decimals(figure.decimals, figure.precision)
     match figure.kind:
@@ -312,13 +325,13 @@ def _format_bare(
             pattern = messages.ngettext(FIGURE_CONTEXT, POINTS_ONE, POINTS_OTHER, shown)
             return fill(pattern, {"points": number})
         case Kind.GROWTH:
-            return _growth(figure, tag, messages, style, qualify)
+            return _growth(figure, tag, messages, style, None)
         case Kind.QUANTITY:
             return _quantity(figure, tag, style)
         case Kind.DATE:
-            return _date(figure, tag)
+            return format_date_figure(figure, tag)
         case Kind.MONTH_RANGE:
-            return _month_range(figure, tag, style)
+            return format_month_range(figure, tag, style)
         case Kind.RATIO:
             # each part with the digits it was typed with (0.6:31.4:68.0)
             return ":".join(
@@ -340,21 +353,33 @@ def _growth(
     tag: str,
     messages: Messages,
     style: NumberStyle,
-    qualify: Callable[[str], str] | None,
+    qualifier: Qualifier | None,
 ) -> str:
-    """增长3% / up 3%, 下降7.5% / down 7.5%, 持平 / unchanged; bare (the sentence carries the
-    verb: 分别增长{a}和{b}): the size of the change alone, 3%."""
+    """增长3% / up 3%, 下降7.5% / down 7.5%, 持平 / unchanged, each with its qualifier as one
+    phrase (增长约3% / up about 3%); bare (the sentence carries the verb: 分别增长{a}和{b}):
+    the size of the change alone, 3%, or about 3%."""
     assert figure.value is not None
     decimals = written_decimals(figure.decimals, figure.precision)
     percent = _percent_digits(abs(figure.value), tag, style, decimals)
-    if qualify is not None:
-        percent = qualify(percent)
     if figure.wording == "bare":
-        return percent
+        return qualify(percent, qualifier, tag, messages) if qualifier else percent
     if _round(figure.value, decimals) == 0:
-        return messages.gettext(FIGURE_CONTEXT, UNCHANGED)
-    word = UP if figure.value > 0 else DOWN
-    return fill(messages.gettext(FIGURE_CONTEXT, word), {"percent": percent})
+        roughly = qualifier in (Qualifier.ABOUT, Qualifier.ESTIMATE) and (
+            messages.translated(FIGURE_CONTEXT, ROUGHLY_UNCHANGED)
+            or not messages.translated(FIGURE_CONTEXT, UNCHANGED)
+        )  # a catalog that has only 持平 says 持平
+        return messages.gettext(FIGURE_CONTEXT, ROUGHLY_UNCHANGED if roughly else UNCHANGED)
+    direction = Direction.UP if figure.value > 0 else Direction.DOWN
+    msgid = GROWTH[(direction, qualifier)]
+    if (
+        qualifier is not None
+        and not messages.translated(FIGURE_CONTEXT, msgid)
+        and messages.translated(FIGURE_CONTEXT, GROWTH[(direction, None)])
+    ):
+        # a catalog from before the whole phrases: its two patterns, one in the other
+        percent = qualify(percent, qualifier, tag, messages)
+        msgid = GROWTH[(direction, None)]
+    return fill(messages.gettext(FIGURE_CONTEXT, msgid), {"percent": percent})
 
 
 def format_list(items: list[str], tag: str, messages: Messages | None = None) -> str:

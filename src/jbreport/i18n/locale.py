@@ -109,6 +109,42 @@ def same_tongue(a: str, b: str) -> bool:
     return identity(a).language == identity(b).language
 
 
+@functools.cache
+def parent_chain(tag: str) -> tuple[str, ...]:
+    """``tag`` and its CLDR parent locales, nearest first, root left out: where an edition
+    looks for a string its own catalog lacks.  ``en_GB`` → ``en_001`` → ``en``; ``es_MX`` →
+    ``es_419`` → ``es``; ``pt_PT`` → ``pt``; ``zh_TW`` → ``zh_Hant`` and no further (a
+    locale in a script its language is not usually written in has root as parent, so
+    Traditional never falls back on Simplified).  A tag CLDR does not know is alone."""
+    try:
+        current = str(Locale.parse(tag.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        return (tag,)
+    chain = [tag]
+    exceptions = get_global("parent_exceptions")
+    while current != "root":
+        if current in exceptions:
+            current = exceptions[current]
+        elif "_" not in current:
+            break
+        else:
+            parts = current.split("_")
+            language, script = parts[0], parts[1] if len(parts[1]) == 4 else None
+            if (
+                len(parts) == 2
+                and script is not None
+                and script != _maximize(language, None, None)[1]
+            ):
+                break  # zh_Hant, sr_Latn: root
+            current = "_".join(parts[:-1])
+        if current != "root":
+            chain.append(current)
+    unique: dict[Identity, str] = {}
+    for step in chain:
+        unique.setdefault(identity(step), step)
+    return tuple(unique.values())
+
+
 class _TaggedLocale(Locale):
     """A CLDR locale named by the tag its user wrote: ``zh_TW`` stays ``zh_TW`` (the catalog's
     file name and Language header) where Babel would say ``zh_Hant_TW``; its data, script

@@ -1,5 +1,5 @@
-"""Figures read out of text: the figures a translation states, which the checker compares
-with its source's (an editor's typed figure is read by :mod:`.parsing`).
+"""Figures read out of text: an editor's typed figure (``302.5亿``) and the figures a
+translation states, which the checker compares with its source's.
 
 The reader understands scales and units: 302.5亿 is 30.25 billion, 5.5万 is 55,000, 个百分点
 are percentage points, 公里 are km, and dates may be written in either language's order.
@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
-from babel.dates import get_month_names
 from babel.numbers import (
     get_decimal_symbol,
     get_group_symbol,
 )
 from babel.units import format_unit
 
+from .dates import date_patterns, take_dates
 from .figures import FigureValueError
 from .locale import get_locale
+from .numerals import cjk_numeral, latin_digits, take_ordinals
 from .placeholders import without_placeholders
 from .scales import MARKS, pattern_text, scale_words
 from .script import UNSPACED
@@ -37,6 +38,7 @@ from .script import UNSPACED
 # 5000); 兆 is not among them, since in mainland usage it is also "mega" (兆瓦).
 _ANY_TEXT_SCALES = "zh"
 _CHINESE_THOUSAND = {"千": 3}
+_TRADITIONAL = str.maketrans("万亿", "萬億")
 # Press abbreviations CLDR does not list (its English short forms are K, M, B, T).
 _SCALES_EXTRA = {"en": {"mn": 6, "bn": 9, "tn": 12}}
 _PERCENT = ("%", "％", "per cent", "percent", "pour cent")
@@ -59,13 +61,6 @@ _KM = (  # read in any text; each locale adds its CLDR names of length-kilometer
     "kilomètres",
 )
 _SPACES = " \u00a0\u202f"
-_ZH_DATE = re.compile(r"(?<!\d)(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
-_ZH_MONTHDAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
-_ZH_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月")  # 6个月 (six months) is no month
-_ZH_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})[—–\-~～至到](\d{1,2})月")  # 1—11月
-# a heading's number in Chinese (一、 … 十二、), the number a translation writes as "1."
-_ZH_ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
-_ZH_NUMERALS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +131,7 @@ def _alternatives(words: Iterable[str], exact: Iterable[str] = ()) -> str:
 
 
 @functools.cache  # a project has a few languages; the property test reads all of CLDR's
-def _reader(language: str) -> _Reader:
+def _reader(language: str, points: tuple[str, ...] = ()) -> _Reader:
     """The reader of ``language``, a locale tag such as zh, zh_Hant, de or pt-BR.  A tag
     CLDR does not know is read as English, as it always was."""
     try:
@@ -144,12 +139,15 @@ def _reader(language: str) -> _Reader:
     except FigureValueError:
         locale = get_locale("en")
     compact = scale_words(str(locale))
-    chinese = {**_CHINESE_THOUSAND, **scale_words(_ANY_TEXT_SCALES).long}
+    simplified = scale_words(_ANY_TEXT_SCALES).long
+    # and their Traditional forms (1.9萬億, as Hong Kong writes it)
+    traditional = {w.translate(_TRADITIONAL): v for w, v in simplified.items()}
+    chinese = {**_CHINESE_THOUSAND, **simplified, **traditional}
     known = {**chinese, **_SCALES_EXTRA.get(locale.language, {}), **compact.long}
     units = {u: "km" for u in (*_KM, *_kilometre_words(locale))}
     units.update({u: "percent" for u in _PERCENT})
-    units.update({u: "points" for u in _POINTS})
-    dmy, mdy, months = _date_patterns(locale)
+    units.update({u: "points" for u in (*_POINTS, *points)})
+    dmy, mdy, months = date_patterns(locale)
     return _Reader(
         _number_pattern(locale, known, units),
         {k.lower(): v for k, v in {**known, **compact.prefixes}.items()},
@@ -207,30 +205,6 @@ def _number_pattern(
     )
 
 
-def _date_patterns(
-    locale: Locale,
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, int]]:
-    """Day-month-year and month-day-year dates with the locale's month names (none for
-    Chinese, Japanese and Korean, whose dates are read by number: 2023年3月5日)."""
-    months: dict[str, int] = {}
-    if locale.language in ("zh", "ja", "ko"):
-        return None, None, months
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for index, name in get_month_names(width, context, locale).items():
-                if not any(c.isalpha() for c in str(name)):
-                    continue  # months known by number (dz 12): a number, not a month
-                months.setdefault(str(name), int(index))
-                months.setdefault(str(name).rstrip("."), int(index))
-    if not months:
-        return None, None, months
-    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-    month = rf"(?<!\w)({names})\.?(?!\w)"
-    dmy = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+{month}(?:\s+(\d{{4}}))?")
-    mdy = re.compile(rf"{month}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{{4}})(?!\d))?")
-    return dmy, mdy, months
-
-
 def _num(integer: str, fraction: str | None) -> Decimal:
     digits = "".join(c for c in integer if c.isdigit())
     try:
@@ -239,17 +213,51 @@ def _num(integer: str, fraction: str | None) -> Decimal:
         return Decimal(0)
 
 
-def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure a text states, where it stands in the text."""
+
+    start: int
+    end: int
+    dimension: str  # number, percent, points, km, year, month, day, ordinal
+    value: Decimal
+
+
+_ZH_ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
+
+
+def figures_in(
+    text: str, language: str = "en", points: tuple[str, ...] = ()
+) -> Counter[tuple[str, Decimal]]:
     """The figures a text of ``language`` states, as (dimension, value) pairs,
-    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000)."""
-    reader = _reader(language)
+    language-neutral: 302.5亿 and 30.25 billion are both ("number", 30250000000); 第三 and
+    3位 both ("ordinal", 3).  ``points`` are the language's words for percentage points
+    beyond the few known everywhere (its catalog's: Prozentpunkte, процентных пункта)."""
     found: Counter[tuple[str, Decimal]] = Counter()
-    text = without_placeholders(text)
+    for figure in stated_figures(without_placeholders(text), language, points, found):
+        found[(figure.dimension, figure.value)] += 1
+    return found
+
+
+def stated_figures(
+    text: str,
+    language: str,
+    points: tuple[str, ...] = (),
+    found: Counter[tuple[str, Decimal]] | None = None,
+) -> list[Stated]:
+    """The numbers, percentages, points and kilometres of ``text`` with their places; its
+    dates and ordinals are counted into ``found`` (and never read as counts)."""
+    reader = _reader(language, tuple(sorted(points)))
+    text = text.translate(latin_digits(language))
+    dates: Counter[tuple[str, Decimal]] = Counter() if found is None else found
     if m := _ZH_ENUMERATOR.match(text):
-        found[("number", Decimal(_chinese_numeral(m[1])))] += 1
-        text = text[m.end() :]
-    # dates first, so their digits are not read as counts
-    rest = _dates(text, reader, found)
+        # a heading's number in Chinese (一、 … 十二、), which a translation writes as "1."
+        dates[("number", Decimal(cjk_numeral(m[1]) or 0))] += 1
+        text = " " * m.end() + text[m.end() :]
+    # dates and ordinals first, so their digits are not read as counts
+    rest = take_dates(text, reader.dmy, reader.mdy, reader.months, dates)
+    rest = take_ordinals(rest, dates)
+    out = []
     for m in reader.number.finditer(rest):
         grouped = not m["integer"].isdigit()
         prefix = m.groupdict().get("prefix") or ""
@@ -264,46 +272,5 @@ def figures_in(text: str, language: str = "en") -> Counter[tuple[str, Decimal]]:
             dimension = "year"  # 2022 and 2022年 are the same year
         else:
             dimension = "number"
-        found[(dimension, value.normalize())] += 1
-    return found
-
-
-def _chinese_numeral(text: str) -> int:
-    """一 … 九十九 as a number: 十 is ten, 十二 twelve, 二十 twenty."""
-    if "十" not in text:
-        return _ZH_NUMERALS.get(text, 0)
-    tens, _, units = text.partition("十")
-    return _ZH_NUMERALS.get(tens, 1) * 10 + _ZH_NUMERALS.get(units, 0)
-
-
-def _dates(text: str, reader: _Reader, found: Counter[tuple[str, Decimal]]) -> str:
-    """Count the dates of ``text`` into ``found``; the text without them."""
-    for m in _ZH_DATE.finditer(text):
-        found[("year", Decimal(m[1]))] += 1
-        if m[2]:
-            found[("month", Decimal(m[2]))] += 1
-        if m[3]:
-            found[("day", Decimal(m[3]))] += 1
-    text = _ZH_DATE.sub(" ", text)
-    for m in _ZH_MONTHDAY.finditer(text):
-        found[("month", Decimal(m[1]))] += 1
-        found[("day", Decimal(m[2]))] += 1
-    text = _ZH_MONTHDAY.sub(" ", text)
-    for m in _ZH_MONTH_RANGE.finditer(text):
-        found[("month", Decimal(m[1]))] += 1
-        found[("month", Decimal(m[2]))] += 1
-    text = _ZH_MONTH_RANGE.sub(" ", text)
-    for m in _ZH_MONTH.finditer(text):
-        found[("month", Decimal(m[1]))] += 1
-    text = _ZH_MONTH.sub(" ", text)
-    for pattern, order in ((reader.dmy, "dmy"), (reader.mdy, "mdy")):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
-            index = reader.months.get(month) or reader.months.get(month.rstrip("."))
-            for dimension, value in (("month", index), ("day", day), ("year", m[3])):
-                if value:
-                    found[(dimension, Decimal(value))] += 1
-        text = pattern.sub(" ", text)
-    return text
+        out.append(Stated(m.start(), m.end(), dimension, value.normalize()))
+    return out

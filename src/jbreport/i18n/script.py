@@ -9,11 +9,16 @@ apart, and the character classes built from it.
   (those, and Thai, Lao, Myanmar, Khmer): a word of them may touch the next (302.5亿元);
 - :func:`has_han`: whether a text holds Han ideographs;
 - :func:`count_words`: the words of a source string, as CAT tools count them.
+- :func:`script_of` and :func:`direction`: the script of a run of text (or of a language
+  tag, by CLDR's likely subtags) and the way it is written, for the writers' right-to-left
+  layout and fonts per script.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Literal
 
 from .placeholders import without_placeholders
 
@@ -97,3 +102,57 @@ def count_words(text: str) -> int:
     write no spaces); ``{placeholders}`` are not words."""
     text = without_placeholders(text)
     return len(_LATIN_WORD.findall(text)) + len(IDEOGRAPHIC.findall(text))
+
+
+# ISO 15924 codes of the scripts written right to left (of CLDR's locales and Unicode's
+# strong right-to-left letters): Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Rohingya…
+RTL_SCRIPTS = frozenset(
+    {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand", "Mend"}
+)
+# Unicode blocks of the right-to-left letters the script of a run is told from
+_RTL_BLOCKS: tuple[tuple[int, int, str], ...] = (
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"),
+    (0x0700, 0x074F, "Syrc"),
+    (0x0750, 0x077F, "Arab"),
+    (0x0780, 0x07BF, "Thaa"),
+    (0x07C0, 0x07FF, "Nkoo"),
+    (0x0870, 0x08FF, "Arab"),
+    (0xFB1D, 0xFB4F, "Hebr"),
+    (0xFB50, 0xFDFF, "Arab"),
+    (0xFE70, 0xFEFF, "Arab"),
+    (0x1E900, 0x1E95F, "Adlm"),
+)
+
+
+def script_of(char: str) -> str | None:
+    """The ISO 15924 script of a letter as far as jbreport tells them apart: the East Asian
+    ones and the unspaced ones of :data:`BLOCKS`, the right-to-left ones, Latn for a Latin
+    letter; None for digits, punctuation and spaces (they take the script around them)."""
+    if not char.isalpha():
+        return None
+    code = ord(char)
+    for first, last, kind in (*BLOCKS, *_RTL_BLOCKS):
+        if first <= code <= last:
+            return None if kind == "Zyyy" else kind
+    return "Latn" if "LATIN" in unicodedata.name(char, "") else "Zzzz"
+
+
+def direction(text_or_tag: str) -> Literal["ltr", "rtl"]:
+    """How a run of text, or a language tag (``ar``, ``he``, ``fa``, ``ur``; ``ar_EG``,
+    ``sd_Arab``), is written: by the bidirectional class of its first strong letter (as the
+    Unicode bidi algorithm's first-strong rule), a tag by its script from CLDR's likely
+    subtags."""
+    from .locale import identity  # locale imports this module's script codes
+
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*", text_or_tag):
+        script = identity(text_or_tag).script
+        if script is not None:
+            return "rtl" if script in RTL_SCRIPTS else "ltr"
+    for char in text_or_tag:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

@@ -11,16 +11,24 @@ import datetime
 from pathlib import Path
 
 from ..atomic import write_all, write_bytes
-from ..errors import Location, TranslationError, UsageError, display_path
-from ..i18n.locale import parse_language, same_tongue
+from ..errors import JbreportError, Location, TranslationError, UsageError, display_path
+from ..i18n.locale import identity, parse_language, same_tongue
 from ..po import Catalog
 from ..po import memory as tm
 from ..po.io import read_catalog, render_po, save_catalog, source_date
-from ..po.lookup import catalog_paths
+from ..po.lookup import (
+    Catalogs,
+    catalog_paths,
+    load_catalogs,
+    same_edition,
+    shipped_catalogs,
+)
 from ..po.merge import merge, singular
 from ..po.template import TemplateEntry, entries_to_template, new_catalog
+from ..source.load import load_reports
 from . import checks
 from .entries import POT_NAME, all_entries, entries_for
+from .vocabulary import Vocabularies, growth_signs
 
 
 def extract(root: Path) -> tuple[Path, bool]:
@@ -40,6 +48,13 @@ def init(root: Path, language: str) -> Path:
     if path.exists():
         raise TranslationError(
             "already exists; use `jbreport translations update`", Location.of(path)
+        )
+    twin = same_edition(tag, [p.stem for p in catalog_paths(folder)])
+    if twin is not None:
+        raise TranslationError(
+            f"{tag} is the edition {twin}.po already translates ({identity(tag).bcp47}):"
+            f" keep one catalog per edition and translate in {twin}.po",
+            Location.of(folder / f"{twin}.po"),
         )
     folder.mkdir(parents=True, exist_ok=True)
     entries = entries_for(tag, all_entries(root))
@@ -138,6 +153,7 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
             raise UsageError(f"no such PO file: {display_path(path)}")
     glossary = checks.load_glossary(folder)
     entries = all_entries(root) if not files else []
+    vocabularies = _vocabularies(root, folder)
     problems: list[str] = []
     for path in paths:
         try:
@@ -148,10 +164,22 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
         shown = display_path(path)
         if not files:
             problems += _out_of_date(catalog, entries_for(path.stem, entries), shown, root)
-        for problem in checks.check_catalog(catalog, glossary, path):
+        for problem in checks.check_catalog(catalog, glossary, path, vocabularies):
             where = f"{shown}:{problem.line}" if problem.line else shown
             problems.append(f"{where}: {problem.message}")
     return problems
+
+
+def _vocabularies(root: Path, folder: Path) -> Vocabularies:
+    """The words of each language, from the catalogs a build reads and the content's growth
+    figures; a project that does not load (its problems are reported file by file) leaves
+    the shipped catalogs' words."""
+    try:
+        catalogs = load_catalogs(folder)
+        reports = load_reports(root / "content") if (root / "content").is_dir() else []
+    except JbreportError:
+        return Vocabularies(Catalogs(folder, {}, shipped_catalogs()))
+    return Vocabularies(catalogs, growth_signs(reports))
 
 
 def _out_of_date(

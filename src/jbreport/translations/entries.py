@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..i18n import figures as nb
 from ..i18n.locale import same_language
+from ..i18n.phrases import SHIPPED_CURRENCIES, phrases
 from ..layout import WORDS, check_syntax, template_dirs
 from ..po.template import TemplateEntry, template_messages
 from ..source.load import load_reports
@@ -42,8 +43,8 @@ def content_entries(report: Report, root: Path) -> list[TemplateEntry]:
     return entries
 
 
-def layout_entries(root: Path) -> list[TemplateEntry]:
-    """Words of every layout (the user's and the built-in ones) and of the figures."""
+def layout_entries(root: Path | None) -> list[TemplateEntry]:
+    """Words of every layout (the user's, unless ``root`` is None, and the built-in ones)."""
     seen: dict[str, Path] = {}
     for folder in template_dirs(root):
         for path in sorted(folder.glob("*.j2")):
@@ -65,21 +66,7 @@ def layout_entries(root: Path) -> list[TemplateEntry]:
 
 
 def figure_entries(reports: list[Report]) -> list[TemplateEntry]:
-    """The words CLDR lacks, and a money pattern per currency the content uses."""
-    ref = (("src/jbreport/i18n/figures.py", 0),)
-    entries = [
-        TemplateEntry(nb.FIGURE_CONTEXT, nb.UP, ref, nb.TEMPLATE_LANGUAGE),
-        TemplateEntry(nb.FIGURE_CONTEXT, nb.DOWN, ref, nb.TEMPLATE_LANGUAGE),
-        TemplateEntry(nb.FIGURE_CONTEXT, nb.UNCHANGED, ref, nb.TEMPLATE_LANGUAGE),
-        TemplateEntry(nb.FIGURE_CONTEXT, nb.LIST_PAIR, ref, nb.TEMPLATE_LANGUAGE),
-        TemplateEntry(
-            nb.FIGURE_CONTEXT, (nb.POINTS_ONE, nb.POINTS_OTHER), ref, nb.TEMPLATE_LANGUAGE
-        ),
-    ]
-    for qualifier in nb.Qualifier:
-        entries.append(
-            TemplateEntry(nb.QUALIFIER_CONTEXT, nb.QUALIFIERS[qualifier], ref, nb.TEMPLATE_LANGUAGE)
-        )
+    """The words CLDR lacks, and the money phrases of each currency the content uses."""
     currencies = sorted(
         {
             f.figure.currency
@@ -88,17 +75,29 @@ def figure_entries(reports: list[Report]) -> list[TemplateEntry]:
             if f.figure.currency is not None
         }
     )
-    for code in currencies:
-        entries.append(
-            TemplateEntry(
-                nb.MONEY_CONTEXT,
-                nb.money_msgid(code),
-                ref,
-                nb.TEMPLATE_LANGUAGE,
-                ("{amount} is the number with its scale word, e.g. 30.25 billion",),
-            )
+    return phrase_entries(tuple(currencies))
+
+
+def phrase_entries(currencies: tuple[str, ...]) -> list[TemplateEntry]:
+    """The figure messages (:mod:`jbreport.i18n.phrases`) as template entries."""
+    ref = (("src/jbreport/i18n/phrases.py", 0),)
+    return [
+        TemplateEntry(
+            phrase.context,
+            (phrase.msgid, phrase.plural) if phrase.plural else phrase.msgid,
+            ref,
+            nb.TEMPLATE_LANGUAGE,
+            (phrase.comment,) if phrase.comment else (),
         )
-    return entries
+        for phrase in phrases(currencies)
+    ]
+
+
+def shipped_entries() -> list[TemplateEntry]:
+    """What jbreport's own catalogs (``src/jbreport/locale/<lang>.po``) translate: the
+    built-in layouts' words and the figure words, with the money phrases of
+    :data:`~jbreport.i18n.phrases.SHIPPED_CURRENCIES`."""
+    return layout_entries(None) + phrase_entries(SHIPPED_CURRENCIES)
 
 
 def all_entries(root: Path, reports: list[Report] | None = None) -> list[TemplateEntry]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n.figures import FIGURE_CONTEXT
+from ..i18n.phrases import LIST_PAIR
 from ..i18n.script import count_words
 from ..po import Message
 from ..po.io import read_catalog
-from ..po.lookup import catalog_paths
+from ..po.lookup import Catalogs, catalog_paths, shipped_catalogs
 from ..po.merge import singular
 
 
@@ -70,9 +72,13 @@ def _group(message: Message) -> str:
 def status(root: Path) -> list[LanguageStatus]:
     folder = root / "translations"
     out = []
-    for path in catalog_paths(folder):
-        catalog = read_catalog(path, expect_language=path.stem)
+    read = {path: read_catalog(path, expect_language=path.stem) for path in catalog_paths(folder)}
+    catalogs = Catalogs(folder, {path.stem: c for path, c in read.items()}, shipped_catalogs())
+    for path, catalog in read.items():
         result = LanguageStatus(path.stem, path, obsolete=len(catalog.obsolete))
+        # a word jbreport's own catalog (or a parent's) translates needs no translation
+        # here, nor the byline's join (CLDR's list pattern)
+        served = catalogs.served_elsewhere(path.stem, catalog) | {(FIGURE_CONTEXT, LIST_PAIR)}
         for message in catalog:
             if not message.id:
                 continue
@@ -80,7 +86,9 @@ def status(root: Path) -> list[LanguageStatus]:
             words = count_words(singular(message))
             counts.strings += 1
             counts.words += words
-            if _translated(message):
+            if _translated(message) or (
+                not message.fuzzy and (str(message.context), singular(message)) in served
+            ):
                 counts.translated += 1
                 counts.translated_words += words
             elif message.fuzzy:
