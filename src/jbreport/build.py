@@ -233,7 +233,7 @@ def build(
         # asked for: started now, so that the workers load the renderers' libraries and
         # fonts while this process reads the content and catalogs
         most = workers.most_outputs(reports, editions, layouts, formats)
-        pool = workers.start_pool(min(jobs, most), formats, options)
+        pool = workers.start_pool(min(jobs, most, workers.most_jobs()), formats, options)
     try:
         from .layout import find_template
         from .po.lookup import load_catalogs

@@ -1,7 +1,8 @@
 """Command line: parses arguments, calls the library, prints.  Nothing else lives here.
 
 Exit codes: 0 success; 1 ``translations check`` found problems; 2 usage error; 3 content,
-translation or template error; 4 output, font or rendering error.
+translation or template error; 4 output, font or rendering error; 70 an internal error (a
+bug: its traceback is printed).
 """
 
 from __future__ import annotations
@@ -15,12 +16,21 @@ import re
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .errors import EXIT_CHECK, STOP_SIGNALS, JbreportError, Stopped, UsageError, display_path
+from .errors import (
+    EXIT_CHECK,
+    EXIT_INTERNAL,
+    STOP_SIGNALS,
+    JbreportError,
+    Stopped,
+    UsageError,
+    display_path,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,6 +141,7 @@ def entry() -> NoReturn:
     """The ``jbreport`` command: :func:`main`, then out at once.  Python's own exit would
     free the build's millions of objects one by one (a thirtieth of a second for a long
     report) for nothing: what the build wrote is closed, and the output is flushed here."""
+    _fill_closed_streams()
     code = 0
     try:
         code = main()
@@ -150,6 +161,19 @@ def entry() -> NoReturn:
 
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EDQUOT}  # writing standard output failed
+
+
+def _fill_closed_streams() -> None:
+    """Started with standard output or error closed (``jbreport build >&-``): they go
+    to /dev/null, and the file that takes their descriptor is never an output."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_WRONLY)  # the lowest free descriptor: fd itself
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -184,6 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jbreport: interrupted; files already written are complete", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRORS:
+            raise  # standard output on a full disk: see entry()
+        return _internal_error()
+    except Exception:
+        return _internal_error()
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -192,12 +224,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 _SHOWN = 20  # problems printed at most
 
 
+def _internal_error() -> int:
+    """A bug, not a problem of the input: its traceback, and an exit code of its own
+    (EX_SOFTWARE), so that CI tells a crash from `translations check` finding problems."""
+    traceback.print_exc()
+    print(
+        f"jbreport: internal error (a bug in jbreport {__version__}); please report it"
+        " with the traceback above",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
 def _stop(signum: int, _frame: object) -> None:
     raise Stopped(signum)
 
 
 def _run(args: argparse.Namespace) -> int:
     root: Path = args.project
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"project folder {display_path(root)} is not a folder (-C names one)")
     if not root.is_dir():
         raise UsageError(f"project folder {display_path(root)} does not exist")
     if args.command == "build":

@@ -19,6 +19,7 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3  # content, translation or template problem
 EXIT_OUTPUT = 4  # output could not be written, font or renderer failure
 EXIT_CHECK = 1  # `translations check` found problems
+EXIT_INTERNAL = 70  # a bug in jbreport (EX_SOFTWARE): never a problem of the input
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ and edits it; that copy wins over the one shipped with jbreport.
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,10 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import limits
 from .errors import Location, TemplateError, UsageError, did_you_mean
+from .i18n.placeholders import LoneBrace, check_plain
+from .layout_budget import OverBudget, checked_args, checked_binop, step_budget
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".j2"
@@ -100,10 +105,13 @@ def available_layouts(project_root: Path | None) -> list[str]:
     return sorted(names)
 
 
+_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # a layout's name: never a path
+
+
 def find_template(name: str, project_root: Path | None) -> Path:
     for folder in template_dirs(project_root):
         path = folder / f"{name}{SUFFIX}"
-        if path.is_file():
+        if _NAME_RE.fullmatch(name) and path.is_file():
             return path
 
     known = available_layouts(project_root)
@@ -123,18 +131,53 @@ def _template_line(path: Path, exc: BaseException) -> int | None:
     return line
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with the sizes of values bounded (see :mod:`.layout_budget`)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(
+        __self,
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        checked_args(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _bounded(function: Callable[..., Any]) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        checked_args(args[1:], kwargs)  # the value filtered is what it is
+        return function(*args, **kwargs)
+
+    for attribute in ("jinja_pass_arg",):  # how Jinja2 knows a filter takes the context
+        if hasattr(function, attribute):
+            setattr(call, attribute, getattr(function, attribute))
+    return call
+
+
 _ENV: dict[str, ImmutableSandboxedEnvironment] = {}
 
 
 def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
     key = str(folder)
     if key not in _ENV:
-        _ENV[key] = ImmutableSandboxedEnvironment(
+        env = _Sandbox(
             loader=jinja2.FileSystemLoader(str(folder)),
             autoescape=False,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
         )
+        env.filters = {name: _bounded(f) for name, f in env.filters.items()}
+        _ENV[key] = env
     return _ENV[key]
 
 
@@ -157,25 +200,35 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
     calls = _Calls(Layout(name, path), path)
     env = _environment(path.parent)
     try:
+        if path.stat().st_size > limits.TEMPLATE_BYTES:
+            raise TemplateError(
+                f"larger than {limits.TEMPLATE_BYTES // 1024} KB: not a layout", Location.of(path)
+            )
         template = env.get_template(path.name)
-        template.render(
-            report=report,
-            part=calls.part,
-            header=calls.header,
-            footer=calls.footer,
-            words=calls.words,
-            _=calls.gettext,
-            gettext=calls.gettext,
-        )
+        _render(template, calls, report)
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}", Location(calls.shown, exc.lineno)
         ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"template not found: {exc.name}", Location(calls.shown, _template_line(path, exc))
+        ) from None
     except jinja2.TemplateError as exc:
         raise TemplateError(
             f"template error: {exc.message or exc}",
+            Location(calls.shown, _template_line(path, exc)),
+        ) from None
+    except RecursionError as exc:
+        raise TemplateError(
+            "the layout calls itself without end (an extends, include or macro of itself)",
+            Location(calls.shown, _template_line(path, exc)),
+        ) from None
+    except (OverBudget, OverflowError, MemoryError) as exc:
+        raise TemplateError(
+            f"template error: {exc or 'out of memory'}",
             Location(calls.shown, _template_line(path, exc)),
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
@@ -183,6 +236,28 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
             f"template error: {exc}", Location(calls.shown, _template_line(path, exc))
         ) from None
     return calls.layout
+
+
+def _render(template: jinja2.Template, calls: _Calls, report: dict[str, Any]) -> None:
+    """Run the template within its budget of steps and output (the output is dropped:
+    what counts are the calls)."""
+    written = 0
+    with step_budget():
+        for chunk in template.generate(
+            report=report,
+            part=calls.part,
+            header=calls.header,
+            footer=calls.footer,
+            words=calls.words,
+            _=calls.gettext,
+            gettext=calls.gettext,
+        ):
+            written += len(chunk)
+            if written > limits.TEMPLATE_OUTPUT:
+                raise OverBudget(
+                    f"the layout wrote over {limits.TEMPLATE_OUTPUT:,} characters of output;"
+                    " a layout lists parts, its text is not printed"
+                )
 
 
 class _Calls:
@@ -206,6 +281,16 @@ class _Calls:
     def gettext(self, msgid: str) -> Msg:
         if not isinstance(msgid, str):
             raise TemplateError("_() takes a string", self.here())
+        if len(msgid) > limits.SHORT_CHARS:
+            raise TemplateError(
+                f"a word of {len(msgid):,} characters; at most {limits.SHORT_CHARS:,}", self.here()
+            )
+        try:
+            check_plain(msgid)
+        except LoneBrace:
+            pass  # said where the word is filled, with the edition it breaks
+        except ValueError as exc:
+            raise TemplateError(str(exc), self.here()) from None
         return Msg(msgid, self.here().line or 0, self.shown)
 
     def part(self, part_name: str, **args: Any) -> str:
@@ -214,15 +299,27 @@ class _Calls:
             raise TemplateError(
                 f"unknown part {part_name!r}{did_you_mean(part_name, sorted(PARTS))}", loc
             )
+        if len(self.layout.parts) >= limits.TEMPLATE_PARTS:
+            raise TemplateError(f"over {limits.TEMPLATE_PARTS:,} parts; a layout lists fewer", loc)
+        for key, value in args.items():
+            wanted = _ARGUMENTS.get(key)
+            if wanted is not None and not isinstance(value, wanted[0]):
+                raise TemplateError(f"part {part_name!r}: {key} must be {wanted[1]}", loc)
         self.layout.parts.append(Part(part_name, dict(args), loc))
         return ""
 
-    def header(self, msg: Msg | None = None, title: bool = True) -> str:
+    def header(self, msg: Msg | str | None = None, title: bool = True) -> str:
+        msg = self.gettext(msg) if isinstance(msg, str) else msg
+        if msg is not None and not isinstance(msg, Msg):
+            raise TemplateError('header() takes a word marked _("…"), or nothing', self.here())
         self.layout.header = msg
-        self.layout.title_in_header = title
+        self.layout.title_in_header = bool(title)
         return ""
 
-    def footer(self, msg: Msg) -> str:
+    def footer(self, msg: Msg | str) -> str:
+        msg = self.gettext(msg) if isinstance(msg, str) else msg
+        if not isinstance(msg, Msg):
+            raise TemplateError('footer() takes a word marked _("…")', self.here())
         self.layout.footer = msg
         return ""
 
@@ -232,8 +329,21 @@ class _Calls:
                 raise TemplateError(
                     f"unknown word {key!r}{did_you_mean(key, sorted(WORDS))}", self.here()
                 )
+            if not isinstance(msg, Msg):
+                raise TemplateError(f'words(): {key} must be a word marked _("…")', self.here())
             self.layout.words[key] = msg
         return ""
+
+
+# the arguments of part() that the parts read, and what each must be
+_ARGUMENTS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "title": (Msg, 'a word marked _("…")'),
+    "byline": (Msg, 'a word marked _("…")'),
+    "source": (Msg, 'a word marked _("…")'),
+    "id": (str, "a section id (text)"),
+    "kicker": (bool, "true or false"),
+    "picture": (bool, "true or false"),
+}
 
 
 def copy_layout(name: str, project_root: Path) -> Path:
@@ -241,7 +351,7 @@ def copy_layout(name: str, project_root: Path) -> Path:
     from .atomic import write_bytes
 
     source = PACKAGE_TEMPLATES / f"{name}{SUFFIX}"
-    if not source.is_file():
+    if not _NAME_RE.fullmatch(name) or not source.is_file():
         find_template(name, None)  # raises with the list of known layouts
     target = project_root / "templates" / source.name
     if target.exists():

@@ -15,6 +15,7 @@ import threading
 from concurrent.futures import BrokenExecutor
 from typing import TYPE_CHECKING
 
+from . import limits
 from . import render as renderers
 from .errors import STOP_SIGNALS, JbreportError
 from .model import Document
@@ -60,6 +61,12 @@ def most_outputs(
     if not reports or not editions:  # None or empty: every report, every edition
         return len(formats) * 64
     return len(reports) * len(editions) * len(layouts or ["brief"]) * len(formats)
+
+
+def most_jobs() -> int:
+    """The most workers a build starts whatever -j says: twice the cores, at most
+    :data:`limits.JOBS` (more only compete for the same cores and memory)."""
+    return max(1, min(limits.JOBS, 2 * (os.cpu_count() or 1)))
 
 
 def cores() -> int:

@@ -14,6 +14,8 @@ import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from ..limits import PLACEHOLDERS
+
 _FORMATTER = string.Formatter()
 _RAW_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -48,6 +50,36 @@ def parse(text: str) -> Iterator[str | Field]:
 def placeholders(text: str) -> list[str]:
     """The names of the fields of a message, in order; ValueError on a lone brace."""
     return [part.name for part in parse(text) if isinstance(part, Field)]
+
+
+class LoneBrace(ValueError):
+    """A brace that opens or closes no field."""
+
+
+def check_plain(text: str) -> None:
+    """ValueError unless every field of ``text`` is a plain ``{name}``, and there are at
+    most :data:`PLACEHOLDERS` of them."""
+    count = 0
+    try:
+        parts = list(parse(text))
+    except ValueError as exc:
+        raise LoneBrace(str(exc)) from None
+    for part in parts:
+        if isinstance(part, Field):
+            count += 1
+            if not part.plain:
+                raise ValueError(
+                    f"placeholder {{{_shown(part)}}} must be a plain name: a format or"
+                    " conversion is not allowed"
+                )
+    if count > PLACEHOLDERS:
+        raise ValueError(f"{count:,} placeholders; at most {PLACEHOLDERS:,} in one string")
+
+
+def _shown(field: Field) -> str:
+    text = field.name + (f"!{field.conversion}" if field.conversion else "")
+    text += f":{field.spec}" if field.spec else ""
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def is_brace_format(text: str) -> bool:
@@ -86,7 +118,7 @@ def fill_spans(text: str, values: Mapping[str, str]) -> tuple[str, tuple[tuple[i
             length += len(part)
             continue
         if not part.plain:
-            raise ValueError(f"placeholder {{{part.name}}} must be a plain name")
+            raise ValueError(f"placeholder {{{_shown(part)}}} must be a plain name")
         if part.name not in values:
             raise KeyError(part.name)
         value = values[part.name]

@@ -18,6 +18,7 @@ from babel.util import TextWrapper
 from ..atomic import write_bytes
 from ..errors import Location, TranslationError
 from ..i18n.locale import same_language
+from .header import check_bytes, check_header, check_messages, check_nplurals
 from .lint import Previous, lint
 
 
@@ -45,6 +46,7 @@ def read_catalog(
         data = path.read_bytes()
     except OSError as exc:
         raise TranslationError(f"cannot read: {exc.strerror}", Location(shown)) from exc
+    check_bytes(data, shown)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -55,7 +57,8 @@ def read_catalog(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); PO files must be UTF-8",
             Location(shown, bad_line),
         ) from None
-    linted = lint(text, shown)
+    linted = lint(text, shown, echo=not path.is_symlink())
+    check_nplurals(linted.lines, shown)
     try:
         # one item per line as lint split them (on "\n" only, as msgfmt does): Babel
         # must not split a line again at a character str.splitlines breaks at (U+2028…)
@@ -68,7 +71,10 @@ def read_catalog(
             Location(shown, lineno + 1 if lineno is not None else None),
         ) from None
     except (ValueError, UnknownLocaleError) as exc:
-        raise TranslationError(f"bad PO header: {exc}", Location(shown, 1)) from None
+        field = "Plural-Forms: " if "int()" in str(exc) else ""
+        raise TranslationError(f"bad PO header: {field}{exc}", Location(shown, 1)) from None
+    check_header(catalog, linted.lines, shown)
+    check_messages(catalog, shown)
     _lift_previous(catalog, linted.previous)
     header_language = str(catalog.locale) if catalog.locale is not None else None
     if header_language is None:
@@ -174,7 +180,7 @@ def render_po(catalog: Catalog) -> bytes:
         out += _previous(message, "#~| ")
         out += _entry(catalog, message, "#~ ")
         out.append("\n")
-    return "".join(out).encode(catalog.charset or "utf-8", "backslashreplace")
+    return "".join(out).encode("utf-8")  # whatever the header said (see header.check_header)
 
 
 _COMMENT_WRAPPER = TextWrapper(width=PO_WIDTH, break_long_words=False)

@@ -116,13 +116,15 @@ def _display_column(text: str) -> int:
     return column
 
 
-def lint(text: str, shown: str) -> Linted:
+def lint(text: str, shown: str, *, echo: bool = True) -> Linted:
     """Check the PO syntax line by line, as GNU msgfmt would; a problem is a
     TranslationError at its line (and column).
 
     Lines are split at "\n" only, as msgfmt does, so the line numbers are msgfmt's.
+    Without ``echo`` (a file linked from elsewhere) no text of the file is quoted but a
+    misspelled keyword.
     """
-    lexer = _Lexer(text, shown)
+    lexer = _Lexer(text, shown, echo)
     for number, raw_line in enumerate(lexer.lines, start=1):
         lexer.line(number, raw_line)
     lexer.finish(len(lexer.lines) + 1)
@@ -134,8 +136,9 @@ class _Lexer:
     msgctxt), ``id`` (after msgid), ``plural`` (after msgid_plural), ``str`` (after msgstr:
     the entry is complete)."""
 
-    def __init__(self, text: str, shown: str) -> None:
+    def __init__(self, text: str, shown: str, echo: bool) -> None:
         self.shown = shown
+        self.echo = echo
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
             del self.lines[-1]
@@ -150,7 +153,7 @@ class _Lexer:
         self.pending_field = ""
         self.comments: list[str] = []  # the pending live previous-msgid lines, as Babel reads them
         self.previous: dict[int, Previous] = {}
-        self.seen: dict[tuple[str | None, str, bool], int] = {}
+        self.seen: dict[tuple[str | None, str], int] = {}
 
     def fail(self, lineno: int, message: str, column: int | None = None) -> TranslationError:
         return TranslationError(f"PO syntax error: {message}", Location(self.shown, lineno, column))
@@ -197,12 +200,14 @@ class _Lexer:
             raise self.fail(self.msgid_line or self.entry_line, "this entry has no msgstr")
         if self.state == "str":
             context = "".join(self.context) if self.context is not None else None
-            key = (context, "".join(self.msgid), self.obsolete)
-            if key in self.seen and not self.obsolete:
+            # an obsolete entry counts too: `update` would keep one of the two and drop
+            # the other's translation (msgcat and msgmerge refuse such a file)
+            key = (context, "".join(self.msgid))
+            if key in self.seen:
                 raise self.fail(
                     self.msgid_line,
                     f"duplicate message definition (first at line {self.seen[key]}); "
-                    "msgctxt and msgid must be unique",
+                    "msgctxt and msgid must be unique, obsolete (#~) entries included",
                 )
             self.seen.setdefault(key, self.msgid_line)
         self.state = "start"
@@ -227,7 +232,14 @@ class _Lexer:
         match = _KEYWORD_RE.match(body)
         if match is None:
             word = body.split()[0] if body.split() else body
-            raise self.fail(number, f"unknown keyword {word!r}")
+            if self.echo or re.fullmatch(r"msg[\w\[\]]{0,12}", word):
+                raise self.fail(number, f"unknown keyword {word!r}")
+            # a linked file's text is not echoed: it may be a system file linked here
+            raise self.fail(
+                number,
+                "this line is not a PO keyword (msgctxt, msgid, msgstr), a quoted string"
+                " or a # comment",
+            )
         self.keyword(
             number, match[1], self.string_of(number, match[2].strip(_PO_SPACE)), line_obsolete
         )

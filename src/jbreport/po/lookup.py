@@ -11,6 +11,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 
+from ..atomic import recover
 from ..errors import Collector, Location, TranslationError
 from ..i18n.locale import get_locale, identity, parent_chain, same_language
 from .io import read_catalog
@@ -206,8 +207,11 @@ class Catalogs:
 
 
 def catalog_paths(folder: Path) -> list[Path]:
+    """The catalogs of a folder, once an update killed there is finished (see
+    :func:`jbreport.atomic.recover`)."""
     if not folder.is_dir():
         return []
+    recover(folder)
     return sorted(p for p in folder.glob("*.po") if not p.name.startswith("."))
 
 

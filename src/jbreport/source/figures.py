@@ -15,6 +15,7 @@ from ..errors import JbreportError, did_you_mean
 from ..i18n import figures as nb
 from ..i18n.parsing import parse_number, typed_precision
 from ..i18n.placeholders import placeholders
+from .limits import check_digits
 from .model import NAME_RE, SrcFigure
 from .reader import Reader
 from .yaml import Node
@@ -135,6 +136,8 @@ def _month_range(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
 def _ratio(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     value_text = raw["value"]
     parts = tuple(parse_number(p, language) for p in value_text.split(":"))
+    for part in parts:
+        check_digits(part, value_text)
     if len(parts) < 2:
         raise nb.FigureValueError(f"a ratio has two or more parts: {value_text!r}")
     _refuse(raw, kind, "currency", "unit", "noun", "skeleton", "wording")
@@ -145,6 +148,7 @@ def _amount(raw: dict[str, str], kind: nb.Kind, language: str) -> Fields:
     """A count, money, quantity, percent or growth: one value, and its currency or unit."""
     value_text = raw["value"]
     number = parse_number(value_text, language)
+    check_digits(number, value_text)
     if not number.is_finite():
         raise nb.FigureValueError(f"impossible value {value_text!r}")
     if kind in (nb.Kind.COUNT, nb.Kind.MONEY, nb.Kind.QUANTITY) and number < 0:

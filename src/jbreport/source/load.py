@@ -14,6 +14,7 @@ from ..i18n import figures as nb
 from .blocks import read_blocks, read_sections
 from .figures import read_figures
 from .keyfigures import read_chart, read_key_figures
+from .limits import check_sizes
 from .metadata import read_date, read_language, read_styles
 from .model import Report, Src, SrcFigure
 from .reader import Reader
@@ -53,6 +54,7 @@ def read_report(r: Reader) -> Report:
     root = load_yaml(r.path, notes)
     if not r.mapping(root, "the report", set(TOP_KEYS)):
         r.problems.raise_if_any()
+    check_sizes(r, root)
     for key, required in TOP_KEYS.items():
         if required and root.get(key) is None:
             r.error(f"missing required key {key!r}{REQUIRED_HINTS.get(key, '')}", root.loc)

@@ -10,13 +10,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import limits
 from ..errors import Collector, ContentError, Location, did_you_mean
+from ..i18n.placeholders import check_plain
 from ..text import clean_text
 from .model import Src, check_placeholders
 from .yaml import Node
 
-MAX_TEXT = 200_000  # characters in one string: a long chapter, never a pasted file
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _at_most(most: int) -> str:
+    if most == limits.TEXT_CHARS:
+        return f"a block holds at most {most:,}: split it into paragraphs"
+    if most == limits.METADATA_CHARS:
+        return f"at most {most:,} (what a DOCX's document properties hold)"
+    return f"at most {most:,}"
 
 
 class Reader:
@@ -53,21 +62,23 @@ class Reader:
         if not text.strip():
             self.error(f"{what} is empty", node.loc)
             return None
-        if len(text) > MAX_TEXT:
-            self.error(
-                f"{what} has {len(text):,} characters; a block holds at most {MAX_TEXT:,}:"
-                " split it into paragraphs",
-                node.loc,
-            )
+        context = f"{self.report_id}/{context}"
+        if len(text) > (most := limits.chars_for(context)):
+            self.error(f"{what} has {len(text):,} characters; {_at_most(most)}", node.loc)
             return None
         try:
             names = check_placeholders(text)
         except ValueError as exc:
             self.error(f"{what}: {exc} (write a literal brace as {{{{ or }}}})", node.loc)
             return None
+        try:
+            check_plain(text)
+        except ValueError as exc:
+            self.error(f"{what}: {exc}", node.loc)
+            return None
         if figures:
             self.used_placeholders += [(name, node.loc) for name in names]
-        return Src(text, f"{self.report_id}/{context}", node.loc)
+        return Src(text, context, node.loc)
 
     def src_list(self, node: Node | None, key: str) -> tuple[Src, ...]:
         out = []

@@ -12,9 +12,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from .. import limits
 from ..errors import ContentError, Location
 from ..i18n.script import CJK_RE
 
@@ -111,37 +113,106 @@ def clean_pasted(text: str, shown: str) -> tuple[str, list[str]]:
     return _CONTROLS.sub(replace, text), notes
 
 
-def _loc(path: str, mark: yaml.Mark | None) -> Location:
+def _loc(path: str, mark: Any) -> Location:  # a Mark of PyYAML's or of libyaml's
     if mark is None:
         return Location(path)
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-def _convert(node: yaml.Node, path: str) -> Node:
-    loc = _loc(path, node.start_mark)
-    if node.tag not in _STANDARD_TAGS:
-        raise ContentError(f"YAML tag {node.tag!r} is not allowed here", loc)
-    if isinstance(node, yaml.ScalarNode):
-        return Node(loc, text=str(node.value), quoted=node.style in ("'", '"', "|", ">"))
-    if isinstance(node, yaml.SequenceNode):
-        return Node(loc, items=tuple(_convert(item, path) for item in node.value))
-    assert isinstance(node, yaml.MappingNode)
-    mapping: dict[str, Node] = {}
-    key_locs: dict[str, Location] = {}
-    for key_node, value_node in node.value:
-        key_loc = _loc(path, key_node.start_mark)
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise ContentError("a key must be plain text", key_loc)
-        key = str(key_node.value)
-        if key == "<<":
-            raise ContentError("YAML merge keys (<<) are not supported", key_loc)
-        if key in mapping:
+class _Builder:
+    """Located nodes from PyYAML's event stream, built without recursion: a value nested
+    :data:`limits.YAML_DEPTH` deep, an anchor or an alias is refused where it starts (an
+    alias would let a few lines expand to billions of nodes)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stack: list[_Open] = []
+        self.root: Node | None = None
+        self.documents = 0
+
+    def event(self, event: yaml.Event) -> None:
+        loc = _loc(self.path, event.start_mark)
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise ContentError("a content file holds one YAML document (a second '---')", loc)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise ContentError(
-                f"duplicate key {key!r} (first at line {key_locs[key].line})", key_loc
+                "YAML aliases and anchors (*name, &name) are not allowed: write the value out",
+                loc,
             )
-        mapping[key] = _convert(value_node, path)
-        key_locs[key] = key_loc
-    return Node(loc, mapping=mapping, key_locs=key_locs)
+        if isinstance(event, yaml.CollectionStartEvent):
+            self.start(event, loc)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.add(self.stack.pop().node())
+        elif isinstance(event, yaml.ScalarEvent):
+            _check_tag(event.tag, "tag:yaml.org,2002:str", loc)
+            quoted = event.style in ("'", '"', "|", ">")
+            self.add(Node(loc, text=str(event.value), quoted=quoted))
+
+    def start(self, event: yaml.CollectionStartEvent, loc: Location) -> None:
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        _check_tag(event.tag, "tag:yaml.org,2002:" + ("map" if mapping else "seq"), loc)
+        if self.stack and self.stack[-1].wants_key():
+            raise ContentError("a key must be plain text", loc)
+        if len(self.stack) >= limits.YAML_DEPTH:
+            raise ContentError(
+                f"nested deeper than {limits.YAML_DEPTH} levels (YAML nesting depth);"
+                " a report is never this deep",
+                loc,
+            )
+        self.stack.append(_Open(loc, {} if mapping else None))
+
+    def add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        self.stack[-1].add(node)
+
+
+@dataclass
+class _Open:
+    """A mapping or list being built: its items, or its entries and the key read last."""
+
+    loc: Location
+    mapping: dict[str, Node] | None
+    items: list[Node] = field(default_factory=list)
+    key_locs: dict[str, Location] = field(default_factory=dict)
+    key: str | None = None
+
+    def wants_key(self) -> bool:
+        return self.mapping is not None and self.key is None
+
+    def add(self, node: Node) -> None:
+        if self.mapping is None:
+            self.items.append(node)
+        elif self.key is None:
+            self.take_key(node)
+        else:
+            self.mapping[self.key] = node
+            self.key = None
+
+    def take_key(self, node: Node) -> None:
+        assert self.mapping is not None and node.text is not None
+        key = node.text
+        if key == "<<":
+            raise ContentError("YAML merge keys (<<) are not supported", node.loc)
+        if key in self.mapping:
+            raise ContentError(
+                f"duplicate key {key!r} (first at line {self.key_locs[key].line})", node.loc
+            )
+        self.key, self.key_locs[key] = key, node.loc
+
+    def node(self) -> Node:
+        if self.mapping is None:
+            return Node(self.loc, items=tuple(self.items))
+        return Node(self.loc, mapping=self.mapping, key_locs=self.key_locs)
+
+
+def _check_tag(tag: str | None, default: str, loc: Location) -> None:
+    """Only the standard tags: none that would build a Python object."""
+    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        raise ContentError(f"YAML tag {tag!r} is not allowed here", loc)
 
 
 def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
@@ -149,6 +220,10 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
     What was cleaned from the text is told in ``notes`` (see :func:`clean_pasted`)."""
     shown = Location.of(path).path
     try:
+        if path.stat().st_size > limits.CONTENT_BYTES:
+            raise ContentError(
+                f"larger than {limits.CONTENT_BYTES // 2**20} MB: not a report", Location(shown)
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"cannot read: {exc.strerror}", Location(shown)) from exc
@@ -163,8 +238,10 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
     text, cleaned = clean_pasted(text.removeprefix("\ufeff"), shown)
     if notes is not None:
         notes += cleaned
+    builder = _Builder(shown)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        for event in yaml.parse(text, Loader=_LOADER):
+            builder.event(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -178,9 +255,9 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
         raise ContentError(f"YAML error: {exc.reason}", Location(shown, line)) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"YAML error: {exc}", Location(shown)) from None
-    if root is None:
+    if builder.root is None:
         raise ContentError("the file is empty", Location(shown, 1))
-    return _convert(root, shown)
+    return builder.root
 
 
 def _tab_hint(text: str, mark: yaml.Mark | None) -> str:

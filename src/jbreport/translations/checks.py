@@ -152,6 +152,9 @@ def load_glossary(folder: Path) -> list[Term]:
     for item in root.items:
         if item.mapping is None or item.get("source") is None:
             raise TranslationError("a glossary term is a mapping with 'source'", item.loc)
+        for key, value in item.entries():
+            if value.text is None:
+                raise TranslationError(f"{key} must be text, not a {value.kind}", value.loc)
         values = {k: v.text or "" for k, v in item.entries() if v.text is not None}
         source = values.pop("source")
         note = values.pop("note", "")

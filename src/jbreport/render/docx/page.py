@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from ...errors import Location, RenderError
+from ...limits import METADATA_CHARS as CORE_PROPERTY_CHARS
 from ...model import Document, Metadata, Text
 from .. import RenderOptions, page_fields, theme
 from . import oxml, oxml_package
@@ -60,14 +61,20 @@ def set_up_page(doc: WordDocument, document: Document, runs: Runs, *, own_look: 
                 oxml_package.add_field(footer, "NUMPAGES", "1")
 
 
+def _clipped(text: str) -> str:
+    """A document property as DOCX holds it: 255 characters at most (each language's
+    title is within that; a bilingual edition's two, joined, may not be)."""
+    return text if len(text) <= CORE_PROPERTY_CHARS else text[: CORE_PROPERTY_CHARS - 1] + "…"
+
+
 def set_properties(doc: WordDocument, meta: Metadata) -> None:
     """Core properties from the metadata, dated when the report was, and nothing of the
     template's own (its thumbnail, its application)."""
     props = doc.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = " / ".join(meta.authors)
-    props.keywords = ", ".join(meta.keywords)
+    props.title = _clipped(meta.title)
+    props.subject = _clipped(meta.subject)
+    props.author = _clipped(" / ".join(meta.authors))
+    props.keywords = _clipped(", ".join(meta.keywords))
     props.language = meta.language
     props.created = meta.created.replace(tzinfo=None)
     props.modified = meta.created.replace(tzinfo=None)
