@@ -84,3 +84,22 @@ def test_copy_layout(tmp_path: Path) -> None:
     ).read_text(encoding="utf-8")
     with pytest.raises(TemplateError, match="already exists"):
         copy_layout("factsheet", tmp_path)
+
+
+def test_a_layout_word_writes_a_literal_brace_as_content_does(tmp_path: Path) -> None:
+    """``{{`` in a layout's word is one brace in the output, as in content (issue 21)."""
+    import docx
+
+    from jbreport.build import Project, build
+
+    root = tmp_path / "proj"
+    (root / "content").mkdir(parents=True)
+    source = (ROOT / "content" / "nanan-2023-11.yaml").read_text(encoding="utf-8")
+    (root / "content" / "r.yaml").write_text(source, encoding="utf-8")
+    layout = copy_layout("brief", root)
+    text = layout.read_text(encoding="utf-8")
+    assert '_("Key figures")' in text
+    layout.write_text(text.replace('_("Key figures")', '_("Key {{figures}}")'), encoding="utf-8")
+    build(Project(root), editions=[("zh",)], formats=["docx"], out_dir=root / "out", jobs=1)
+    paragraphs = [p.text for p in docx.Document(str(root / "out" / "r.zh.docx")).paragraphs]
+    assert "Key {figures}" in paragraphs

@@ -147,7 +147,11 @@ class Wording:
         translated = self.keeping_fields(
             self.words, LAYOUT_CONTEXT, msgid, self.words.gettext(LAYOUT_CONTEXT, msgid)
         )
-        return clean_text(fill(translated, values)) if values else clean_text(translated)
+        if values or not placeholders(translated):
+            # filled, or a word with no fields: {{ and }} are literal braces, as in content
+            return clean_text(fill(translated, values))
+        # fields the writer fills (a footer's {page} and {pages}): its escapes stay for it
+        return clean_text(translated)
 
     def keeping_fields(self, lookup: Lookup, context: str, msgid: str, pattern: str) -> str:
         """The pattern, if it keeps the fields of its msgid, well formed; else the msgid,
