@@ -184,6 +184,9 @@ class _Writer:
         table = self.doc.add_table(rows=0, cols=2 * len(self.document.languages))
         table.style = self.doc.styles["Key Figures"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # label and figure pairs under the heading above: no header row, the labels the
+        # rows' headings
+        oxml.set_table_look(table, first_row=False, first_column=True)
         for row_data in block.rows:
             row = table.add_row()
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
@@ -271,6 +274,7 @@ class _Writer:
     def parallel_table(self) -> Any:  # a Table, whose add_row python-docx leaves unannotated
         table = self.doc.add_table(rows=0, cols=len(self.document.languages))
         table.style = self.doc.styles["Parallel Text"]
+        oxml.set_table_look(table, first_row=False, first_column=False)  # a layout grid
         table.autofit = False
         return table
 
