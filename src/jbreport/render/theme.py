@@ -26,14 +26,13 @@ class Colour(NamedTuple):
 
 # -- colours ------------------------------------------------------------------------------
 
-INK = Colour(0x22, 0x22, 0x22)  # body text (PDF), the chart's first language
+INK = Colour(0x22, 0x22, 0x22)  # body text, the charts' labels
 ACCENT = Colour(0x1F, 0x3A, 0x5F)  # navy: title, headings, figures, the chart's bars
 RED = Colour(0xA0, 0x1E, 0x22)  # the kicker above the title
 GREY = Colour(0x55, 0x55, 0x55)  # date, byline, credits, running header and footer
 RULE = Colour(0x1F, 0x3A, 0x5F)  # the key-figures table's rules
 LIGHT_RULE = Colour(0xC5, 0xCE, 0xD9)  # rules between rows, under the running header
 CAPTION_INK = Colour(0x44, 0x44, 0x44)  # photo captions (DOCX)
-CHART_GREY = Colour(0x66, 0x66, 0x66)  # the chart image's second language (DOCX)
 
 
 # -- pages --------------------------------------------------------------------------------
@@ -222,5 +221,5 @@ DOCX_COLUMN_GAP = 8.5  # right of each column of a bilingual row
 DOCX_PHOTO_WIDTH_CM = 15.0  # at most; half of it in a bilingual column
 DOCX_PHOTO_HEIGHT_CM = 12.0  # at most
 DOCX_CHART_WIDTH = 430.0
-DOCX_CHART_SIZE = 9.0  # the chart image's labels
-DOCX_CHART_LINE = 12.0  # one language's line in the chart image
+DOCX_CHART_SIZE = 9.0  # the chart's labels and figures
+DOCX_CHART_LINE = 12.0  # one language's line of a bar's label: a bar's height with its gap

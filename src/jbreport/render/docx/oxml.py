@@ -1,5 +1,6 @@
 """The raw WordprocessingML python-docx has no API for: the only modules that touch XML are
-this one and :mod:`.oxml_package` (fields, and the zip package itself).
+this one, :mod:`.oxml_package` (fields, and the zip package itself) and :mod:`.oxml_chart`
+(the native chart).
 
 Below the writer and the styles, as python-docx's own ``oxml`` sits below its objects: the
 functions take python-docx's objects (a document, a style, a paragraph, a run) and reach
