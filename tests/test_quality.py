@@ -20,7 +20,7 @@ ROOMS = {
     "babel": ("i18n/", "po/"),
     "jinja2": ("layout.py",),
     "yaml": ("source/yaml.py",),
-    "PIL": ("source/images.py", "render/docx/"),  # read, or drawn
+    "PIL": ("source/images.py",),  # where images are read
     "pyphen": ("render/typeset/hyphen.py",),
 }
 MAX_MODULE_LINES = 400

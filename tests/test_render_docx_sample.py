@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.shape import WD_INLINE_SHAPE
 from docx.shared import Pt, RGBColor
 
 from conftest import copy_project, libreoffice, require, run, seed_paragraphs, squash
@@ -210,10 +211,16 @@ def test_factsheet_docx_is_one_page_in_libreoffice(built: Path, tmp_path: Path) 
 
 
 @pytest.mark.slow
-def test_chart_is_an_embedded_picture(built: Path) -> None:
+def test_chart_is_a_native_word_chart(built: Path) -> None:
     with zipfile.ZipFile(built / "jiangbei-2023.zh+en.factsheet.docx") as z:
-        media = [n for n in z.namelist() if n.startswith("word/media/")]
-        assert media and z.read(media[0]).startswith(b"\x89PNG")
+        names = z.namelist()
+        chart = z.read("word/charts/chart1.xml").decode("utf-8")
+    assert not [n for n in names if n.startswith("word/media/")]  # no picture of it
+    assert "word/embeddings/Microsoft_Excel_Worksheet1.xlsx" in names
+    assert "<c:barChart>" in chart and "<c:v>160000000000</c:v>" in chart
+    assert "<a:t>约1600亿元</a:t>" in chart and "GDP (estimate)" in chart
+    document = docx.Document(str(built / "jiangbei-2023.zh+en.factsheet.docx"))
+    assert [s.type for s in document.inline_shapes] == [WD_INLINE_SHAPE.CHART]
 
 
 @pytest.mark.slow

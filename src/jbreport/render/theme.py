@@ -26,14 +26,13 @@ class Colour(NamedTuple):
 
 # -- colours ------------------------------------------------------------------------------
 
-INK = Colour(0x22, 0x22, 0x22)  # body text (PDF), the chart's first language
+INK = Colour(0x22, 0x22, 0x22)  # body text, the charts' labels
 ACCENT = Colour(0x1F, 0x3A, 0x5F)  # navy: title, headings, figures, the chart's bars
 RED = Colour(0xA0, 0x1E, 0x22)  # the kicker above the title
 GREY = Colour(0x55, 0x55, 0x55)  # date, byline, credits, running header and footer
 RULE = Colour(0x1F, 0x3A, 0x5F)  # the key-figures table's rules
 LIGHT_RULE = Colour(0xC5, 0xCE, 0xD9)  # rules between rows, under the running header
 CAPTION_INK = Colour(0x44, 0x44, 0x44)  # photo captions (DOCX)
-CHART_GREY = Colour(0x66, 0x66, 0x66)  # the chart image's second language (DOCX)
 
 
 # -- pages --------------------------------------------------------------------------------
@@ -161,32 +160,53 @@ class WordStyle:
     space_after: float | None = None
     line_spacing: float | None = None  # a multiple of single spacing
     keep_with_next: bool | None = None
-    align: Literal["right"] | None = None
+    align: Literal["justify", "left", "center", "right"] | None = None
 
 
 DOCX_FIGURE_SIZE = 9.5  # the key figures' labels and values (Figure Value keeps Table Text's)
 
+# the Word file's running text is justified, as the PDF's: Normal (the Western body) and the
+# styles based on it; headings, captions, cells and the like are set flush left, as there
+_LEFT: Literal["left"] = "left"
 DOCX_STYLES: dict[str, WordStyle] = {
-    "Normal": WordStyle(size=11, space_after=6, line_spacing=1.25),
-    "Title": WordStyle(size=24, color=ACCENT, bold=True),
-    "Subtitle": WordStyle(size=12, color=GREY, italic=False),
-    "Heading 1": WordStyle(size=15, color=ACCENT, space_before=16, keep_with_next=True),
-    "Heading 2": WordStyle(size=12.5, color=ACCENT, space_before=12, keep_with_next=True),
-    "Kicker": WordStyle(size=11, bold=True, color=RED, space_after=4),
-    "Byline": WordStyle(size=10, color=GREY),
+    "Normal": WordStyle(size=11, color=INK, space_after=6, line_spacing=1.25, align="justify"),
+    "Title": WordStyle(size=24, color=ACCENT, bold=True, align=_LEFT),
+    "Subtitle": WordStyle(size=12, color=GREY, italic=False, align=_LEFT),
+    "Heading 1": WordStyle(
+        size=15,
+        color=ACCENT,
+        space_before=16,
+        space_after=BODY_STYLES["heading"].space_after,
+        keep_with_next=True,
+        align=_LEFT,
+    ),
+    "Heading 2": WordStyle(
+        size=12.5,
+        color=ACCENT,
+        space_before=12,
+        space_after=BODY_STYLES["subheading"].space_after,
+        keep_with_next=True,
+        align=_LEFT,
+    ),
+    "Kicker": WordStyle(size=11, bold=True, color=RED, space_after=4, align=_LEFT),
+    "Byline": WordStyle(size=10, color=GREY, align=_LEFT),
     "Lead": WordStyle(size=11.5, space_before=10),
-    "Caption": WordStyle(size=9, italic=False, bold=False, color=CAPTION_INK),
-    "Table Text": WordStyle(size=DOCX_FIGURE_SIZE, space_after=1, space_before=1, line_spacing=1.0),
+    "Caption": WordStyle(size=9, italic=False, bold=False, color=CAPTION_INK, align=_LEFT),
+    "Table Text": WordStyle(
+        size=DOCX_FIGURE_SIZE, space_after=1, space_before=1, line_spacing=1.0, align=_LEFT
+    ),
     "Figure Value": WordStyle(bold=True, color=ACCENT, align="right"),
-    "Credits": WordStyle(size=9, color=GREY),
-    "Header": WordStyle(size=8.5, color=GREY),
-    "Footer": WordStyle(size=8.5, color=GREY),
+    "Credits": WordStyle(size=9, color=GREY, align=_LEFT),
+    "Header": WordStyle(size=8.5, color=GREY, align=_LEFT),
+    "Footer": WordStyle(size=8.5, color=GREY, align=_LEFT),
 }
+DOCX_TITLE_RULE = ACCENT  # the rule under the title (the template's is light blue)
+DOCX_TITLE_RULE_WIDTH = 1.0
 # the styles of tables, lists and sign-offs, added to a document that has one
 DOCX_CONTENT_STYLES: dict[str, WordStyle] = {
     "Table Heading": WordStyle(bold=True),
     "Table Total": WordStyle(bold=True),
-    "Table Note": WordStyle(size=8.5, color=GREY, space_before=3, space_after=10),
+    "Table Note": WordStyle(size=8.5, color=GREY, space_before=3, space_after=10, align=_LEFT),
     "List Bullet": WordStyle(space_after=3),
     "List Bullet 2": WordStyle(space_after=3),
     "List Number": WordStyle(space_after=3),
@@ -201,5 +221,5 @@ DOCX_COLUMN_GAP = 8.5  # right of each column of a bilingual row
 DOCX_PHOTO_WIDTH_CM = 15.0  # at most; half of it in a bilingual column
 DOCX_PHOTO_HEIGHT_CM = 12.0  # at most
 DOCX_CHART_WIDTH = 430.0
-DOCX_CHART_SIZE = 9.0  # the chart image's labels
-DOCX_CHART_LINE = 12.0  # one language's line in the chart image
+DOCX_CHART_SIZE = 9.0  # the chart's labels and figures
+DOCX_CHART_LINE = 12.0  # one language's line of a bar's label: a bar's height with its gap

@@ -1,68 +1,101 @@
-"""The key-figures bar chart as a PNG image, for the Word file.
+"""The key-figures bar chart as a native Word chart, which Word and LibreOffice draw and an
+editor restyles (bars, fonts, colours) or re-plots from its data.
 
-Drawn with Pillow and the bundled fonts, from the same values and formatted labels as the
-text; the PDF draws the same chart as vectors (``render/pdf/flowables.py``).
+One horizontal bar per figure, first on top, labelled with the figure's label and, at the
+bar's end, the figure as the text writes it, a line per language; its data (labels and raw
+values) both cached in the chart part and in the embedded workbook Word opens to edit them.
+The PDF draws the same chart as vectors (``render/pdf/flowables.py``).  The XML is written
+by :mod:`.oxml_chart`.
 """
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-from PIL import Image, ImageDraw, ImageFont
+from docx.document import Document as WordDocument
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as WordParagraph
 
-from ...model import Chart, Language
-from .. import fonts, theme
+from ...model import Chart, Metadata
+from .. import theme
+from . import oxml_chart
+from .measure import em_width
+from .styles import Fonts
 
-SCALE = 3  # pixels per point: 216 dpi, sharp in print
-
-
-def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
-    """The text, shortened with an ellipsis if it is wider than ``width``."""
-    if draw.textlength(text, font=font) <= width:
-        return text
-    while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _ink(language: int) -> theme.Colour:
-    """The first language in ink, the others grey."""
-    return theme.INK if language == 0 else theme.CHART_GREY
+GAP = 60  # between bars, in per cent of a bar's thickness
+PADDING = 6.0  # points, around a figure at a bar's end and right of the labels
+LABELS_AT_MOST = 0.42  # of the chart's width, for the bars' labels
+BARS_AT_LEAST = 0.3  # of the plot's width, for the longest bar
+ROW_GAP = 5.0  # points between two bars' rows of labels
 
 
-def bar_chart_png(chart: Chart, languages: tuple[Language, ...]) -> bytes:
-    font_file = fonts.resolve(None, fonts.DEFAULT_CJK_HEADING, "chart font")
-    size = round(theme.DOCX_CHART_SIZE * SCALE)
-    font = ImageFont.truetype(str(font_file.path), size, index=font_file.index)
-    probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    width = round(theme.DOCX_CHART_WIDTH * SCALE)
-    line = round(theme.DOCX_CHART_LINE * SCALE)
-    row = line * len(languages) + 6 * SCALE
-    height = row * len(chart.bars) + 4 * SCALE
-    gap = 6 * SCALE
-    widest_label = max(probe.textlength(t.text, font=font) for bar in chart.bars for t in bar.label)
-    widest_value = max(
-        probe.textlength(t.text, font=font) for bar in chart.bars for t in bar.display
+def chart_xml(chart: Chart, lang: str, fonts: Fonts) -> oxml_chart.BarChartXml:
+    """The chart part's content: labels and figures joined line by line, one per language."""
+    return oxml_chart.BarChartXml(
+        series=" / ".join(t.text for t in chart.title),
+        categories=tuple("\n".join(t.text for t in bar.label) for bar in chart.bars),
+        values=tuple(format(bar.value, "f") for bar in chart.bars),
+        axis_max=format(axis_max(chart), "f"),
+        labels=tuple(tuple(t.text for t in bar.display) for bar in chart.bars),
+        lang=lang,
+        latin_font=fonts.latin,
+        east_asian_font=fonts.east_asian,
+        size=theme.DOCX_CHART_SIZE,
+        ink=theme.INK.hex,
+        bar=theme.ACCENT.hex,
+        rule=theme.LIGHT_RULE.hex,
+        gap=GAP,
     )
-    label_width = min(widest_label, width * 0.42)
-    value_width = min(widest_value, width * 0.3)
-    bar_space = width - label_width - value_width - 2 * gap
+
+
+def axis_max(chart: Chart) -> Decimal:
+    """The value axis' end, beyond the longest bar by as much as the widest figure needs at
+    its end: the bars take the width the labels and figures leave, as in the PDF."""
+    size, width = theme.DOCX_CHART_SIZE, theme.DOCX_CHART_WIDTH
+    labels = max(em_width(t.text) for bar in chart.bars for t in bar.label) * size
+    figures = max(em_width(t.text) for bar in chart.bars for t in bar.display) * size
+    plot = width - min(labels + PADDING, width * LABELS_AT_MOST)
+    bars = max(plot - figures - 2 * PADDING, plot * BARS_AT_LEAST)
     top = max((bar.value for bar in chart.bars), default=Decimal(1)) or Decimal(1)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    y = 2 * SCALE
-    for bar in chart.bars:
-        for i, text in enumerate(bar.label):
-            shown = _fit(draw, text.text, font, label_width)
-            draw.text((0, y + i * line), shown, font=font, fill=_ink(i))
-        length = max(int(bar_space * float(bar.value / top)), SCALE)
-        x0 = label_width + gap
-        draw.rectangle((x0, y + 2 * SCALE, x0 + length, y + row - 6 * SCALE), fill=theme.ACCENT)
-        for i, text in enumerate(bar.display):
-            shown = _fit(draw, text.text, font, value_width)
-            draw.text((x0 + length + gap, y + i * line), shown, font=font, fill=_ink(i))
-        y += row
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    return (top * Decimal(f"{plot / bars:.3f}")).normalize()
+
+
+def description(chart: Chart) -> tuple[str, str]:
+    """The chart's title and words for a screen reader, in every language of the edition."""
+    title = " / ".join(t.text for t in chart.title)
+    lines = [
+        "; ".join(
+            f"{label.text}: {value.text}"
+            for label, value in zip(bar.label, bar.display, strict=True)
+        )
+        for bar in chart.bars
+    ]
+    return title, "\n".join([title, *lines])
+
+
+def add_chart(
+    doc: WordDocument,
+    paragraph: WordParagraph,
+    chart: Chart,
+    *,
+    meta: Metadata,
+    fonts: Fonts,
+    languages: int,
+) -> None:
+    """The chart, as wide as the theme says and a row of ``languages`` lines per bar high."""
+    content = chart_xml(chart, meta.language, fonts)
+    rid = oxml_chart.add_chart_part(
+        doc, oxml_chart.chart_space(content), oxml_chart.workbook(content, meta.created)
+    )
+    row = theme.DOCX_CHART_LINE * languages + ROW_GAP
+    height = row * len(chart.bars) + 2 * ROW_GAP
+    title, said = description(chart)
+    oxml_chart.add_inline_chart(
+        paragraph.add_run(),
+        rid,
+        width=int(Pt(theme.DOCX_CHART_WIDTH)),
+        height=int(Pt(height)),
+        shape_id=doc.part.next_id,
+        title=title,
+        description=said,
+    )

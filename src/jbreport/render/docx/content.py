@@ -51,6 +51,7 @@ def _one_table(w: _Writer, block: Table, i: int) -> None:
     grid = w.doc.add_table(rows=0, cols=len(block.numeric))
     grid.style = w.doc.styles[styles.DATA_TABLE]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    oxml.set_table_look(grid, first_row=bool(block.header), first_column=False)
     widths = _widths(w, block, [r for r, _s in rows], i)
     for number, (row, style) in enumerate(rows):
         word_row = grid.add_row()

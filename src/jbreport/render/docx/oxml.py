@@ -1,5 +1,6 @@
 """The raw WordprocessingML python-docx has no API for: the only modules that touch XML are
-this one and :mod:`.oxml_package` (fields, and the zip package itself).
+this one, :mod:`.oxml_package` (fields, and the zip package itself) and :mod:`.oxml_chart`
+(the native chart).
 
 Below the writer and the styles, as python-docx's own ``oxml`` sits below its objects: the
 functions take python-docx's objects (a document, a style, a paragraph, a run) and reach
@@ -23,7 +24,7 @@ from docx.settings import Settings
 from docx.shape import InlineShape
 from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
-from docx.table import _Row
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -106,6 +107,24 @@ def compress_punctuation(settings: Settings) -> None:
     element.set(qn("w:val"), "compressPunctuation")
 
 
+def set_compatibility_mode(settings: Settings, mode: int) -> None:
+    """Word's layout rules of a version (``compatibilityMode``: 15 is Word 2013 and later,
+    the current ones); python-docx's template says 14, which opens in compatibility mode."""
+    compat = _child(settings.element, "w:compat")
+    for setting in compat.iterchildren(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+            return
+    setting = OxmlElement("w:compatSetting")
+    for attr, value in (
+        ("w:name", "compatibilityMode"),
+        ("w:uri", "http://schemas.microsoft.com/office/word"),
+        ("w:val", str(mode)),
+    ):
+        setting.set(qn(attr), value)
+    compat.append(setting)
+
+
 def set_theme_font_lang(settings: Settings, *, val: str, east_asian: str | None) -> None:
     """python-docx's template says ja-JP here, which makes Chinese show in a Japanese font."""
     element = settings.element.find(qn("w:themeFontLang"))
@@ -128,6 +147,19 @@ def clear_character_spacing(style: BaseStyle) -> None:
     spacing = rpr.find(qn("w:spacing"))
     if spacing is not None:
         rpr.remove(spacing)
+
+
+def set_bottom_rule(style: BaseStyle, *, color: str, size: int) -> None:
+    """The rule under a paragraph style (the Title's), in a colour of its own rather than the
+    template's theme colour; ``size`` in eighths of a point."""
+    borders = _child(style.element.get_or_add_pPr(), "w:pBdr")
+    bottom = _child(borders, "w:bottom")
+    for attr, value in (("w:val", "single"), ("w:sz", str(size)), ("w:color", color)):
+        bottom.set(qn(attr), value)
+    if bottom.get(qn("w:space")) is None:
+        bottom.set(qn("w:space"), "4")
+    for attr in ("w:themeColor", "w:themeTint", "w:themeShade"):
+        bottom.attrib.pop(qn(attr), None)
 
 
 def set_first_line_chars(style: BaseStyle, hundredths: int, twips_per_char: int) -> None:
@@ -219,6 +251,36 @@ def keep_lines_apart(row: _Row) -> None:
     cant = trpr.find(qn("w:cantSplit"))
     if cant is not None:
         trpr.remove(cant)
+
+
+# w:tblLook's bits (ECMA-376 17.7.6): the conditional formats of a table style in use
+_LOOK_BITS = {
+    "firstRow": 0x20,
+    "lastRow": 0x40,
+    "firstColumn": 0x80,
+    "lastColumn": 0x100,
+    "noHBand": 0x200,
+    "noVBand": 0x400,
+}
+
+
+def set_table_look(table: Table, *, first_row: bool, first_column: bool) -> None:
+    """Whether the table's first row is its head and its first column its row labels
+    (``w:tblLook``).  python-docx says both: readers then take the first row for a header
+    (pandoc makes it the table's head) though no row is marked a header (``w:tblHeader``)."""
+    look = _child(table._tbl.tblPr, "w:tblLook")
+    flags = {
+        "firstRow": first_row,
+        "lastRow": False,
+        "firstColumn": first_column,
+        "lastColumn": False,
+        "noHBand": False,
+        "noVBand": True,
+    }
+    bits = sum(_LOOK_BITS[name] for name, on in flags.items() if on)
+    look.set(qn("w:val"), f"{bits:04X}")
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
 
 
 def set_header_row(row: _Row) -> None:

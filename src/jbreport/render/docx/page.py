@@ -16,6 +16,8 @@ from .. import RenderOptions, page_fields, theme
 from . import oxml, oxml_package
 from .runs import Runs
 
+COMPATIBILITY_MODE = 15  # Word 2013 and later: no "compatibility mode" in the title bar
+
 
 def open_document(options: RenderOptions) -> WordDocument:
     """python-docx's default template, or the user's reference DOCX emptied of its content."""
@@ -32,8 +34,9 @@ def open_document(options: RenderOptions) -> WordDocument:
 
 
 def set_up_page(doc: WordDocument, document: Document, runs: Runs, *, own_look: bool) -> None:
-    """A4 and the theme's margins (unless a reference DOCX has its own), the running header
-    right-aligned, and the footer's patterns with PAGE and NUMPAGES fields, centred."""
+    """A4, the theme's margins and Word's current layout rules (unless a reference DOCX has
+    its own), the running header right-aligned, and the footer's patterns with PAGE and
+    NUMPAGES fields, centred."""
     section = doc.sections[0]
     if own_look:
         page = theme.DOCX_PAGE
@@ -42,6 +45,7 @@ def set_up_page(doc: WordDocument, document: Document, runs: Runs, *, own_look: 
         section.left_margin = section.right_margin = Cm(page.margin_x)
         section.top_margin, section.bottom_margin = Cm(page.margin_top), Cm(page.margin_bottom)
         section.header_distance = section.footer_distance = Cm(page.header_distance)
+        oxml.set_compatibility_mode(doc.settings, COMPATIBILITY_MODE)
     header = section.header.paragraphs[0]
     header.style = doc.styles["Header"]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT

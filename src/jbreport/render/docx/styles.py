@@ -52,6 +52,12 @@ CONTENT_STYLES = (
 )
 DATA_TABLE = "Data Table"
 HEADING_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2")  # in the heading fonts
+ALIGNMENTS = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,11 @@ def set_up(doc: Document, fonts: Fonts, *, own_look: bool) -> None:
         )
         if name in ("Title", "Subtitle"):
             oxml.clear_character_spacing(doc.styles[name])
+    oxml.set_bottom_rule(
+        doc.styles["Title"],
+        color=theme.DOCX_TITLE_RULE.hex,
+        size=round(theme.DOCX_TITLE_RULE_WIDTH * 8),
+    )
     for name in ("East Asian Body", "East Asian Lead"):
         oxml.set_first_line_chars(
             doc.styles[name],
@@ -159,8 +170,8 @@ def _apply(style: BaseStyle, look: theme.WordStyle) -> None:
         paragraph.line_spacing = look.line_spacing
     if look.keep_with_next is not None:
         paragraph.keep_with_next = look.keep_with_next
-    if look.align == "right":
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if look.align is not None:
+        paragraph.alignment = ALIGNMENTS[look.align]
 
 
 class StyleIds:

@@ -37,8 +37,7 @@ from ...model import (
     Toc,
 )
 from .. import RenderOptions, theme
-from . import content, measure, oxml, oxml_package, page, styles
-from .chart import bar_chart_png
+from . import chart, content, measure, oxml, oxml_package, page, styles
 from .runs import Runs
 
 Container = WordDocument | _Cell  # what paragraphs are added to
@@ -184,6 +183,9 @@ class _Writer:
         table = self.doc.add_table(rows=0, cols=2 * len(self.document.languages))
         table.style = self.doc.styles["Key Figures"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # label and figure pairs under the heading above: no header row, the labels the
+        # rows' headings
+        oxml.set_table_look(table, first_row=False, first_column=True)
         for row_data in block.rows:
             row = table.add_row()
             for i, (label, value) in enumerate(zip(row_data.label, row_data.value, strict=True)):
@@ -222,20 +224,16 @@ class _Writer:
 
     def chart(self, block: Chart) -> None:
         self.paragraph(self.doc, "Heading 2", block.title)
-        png = bar_chart_png(block, self.document.languages)
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(theme.DOCX_CHART_WIDTH))
-        # the chart's words for a screen reader, in every language of the edition
-        title = " / ".join(t.text for t in block.title)
-        lines = [
-            "; ".join(
-                f"{label.text}: {value.text}"
-                for label, value in zip(bar.label, bar.display, strict=True)
-            )
-            for bar in block.bars
-        ]
-        oxml.set_alt_text(shape, title, "\n".join([title, *lines]))
+        chart.add_chart(
+            self.doc,
+            paragraph,
+            block,
+            meta=self.document.metadata,
+            fonts=self.fonts,
+            languages=len(self.document.languages),
+        )
 
     def photo(
         self, container: Container, photo: Photo, caption: Texts, credit: Texts | None
@@ -271,6 +269,7 @@ class _Writer:
     def parallel_table(self) -> Any:  # a Table, whose add_row python-docx leaves unannotated
         table = self.doc.add_table(rows=0, cols=len(self.document.languages))
         table.style = self.doc.styles["Parallel Text"]
+        oxml.set_table_look(table, first_row=False, first_column=False)  # a layout grid
         table.autofit = False
         return table
 
