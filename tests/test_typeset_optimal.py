@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from jbreport.render.typeset import justify
+from jbreport.render.typeset.linebreak import Atom
 from jbreport.render.typeset.setting import SetLine, Setting, Widths, set_paragraph
 
 
 def char_width(ch: str) -> float:
     return 10.0 if ord(ch) > 0x2E80 else 5.0
+
+
+WIDTHS = partial(Widths, char_width)
 
 
 def lines(text: str, setting: Setting, width: float) -> list[SetLine]:
@@ -46,3 +53,52 @@ def test_justified_english_gaps_stay_under_three_spaces() -> None:
     for line, _x, cuts in lines(text.strip(), setting, 230.0)[:-1]:
         for _end, spacing in cuts or ():
             assert spacing <= 2 * char_width(" ") + 1e-9, line
+
+
+def _spacing(text: str, cuts: tuple[tuple[int, float], ...] | None) -> list[float]:
+    """The spacing after each character of a set line."""
+    out, start = [0.0] * len(text), 0
+    for end, spacing in cuts or ():
+        out[start:end] = [spacing] * (end - start)
+        start = end
+    return out
+
+
+def _han_gaps(line: SetLine) -> list[float]:
+    text, _x, cuts = line
+    spacing = _spacing(text, cuts)
+    return [spacing[i] for i in range(len(text) - 1) if min(text[i], text[i + 1]) > "\u2e80"]
+
+
+def test_a_line_before_an_unbreakable_figure_is_set_short_not_letter_spaced() -> None:
+    # 482.60亿元 (kept whole) does not fit after the 13 ideographs and nothing can be
+    # pulled back: the line opens a tenth of an em at most and stops short of the edge
+    text = "全区实现社会消费品零售总额482.60亿元，增长很快"
+    set_lines = set_paragraph(text, [(13, 21)], Setting(10, east_asian=True), WIDTHS(), 180.0)
+    line, _x, cuts = set_lines[0]
+    assert line == "全区实现社会消费品零售总额"
+    assert max(_han_gaps(set_lines[0])) <= 0.95 + 1e-9
+    assert sum(map(char_width, line)) + sum(_spacing(line, cuts)[:-1]) < 180.0
+
+
+def test_a_tight_line_closes_up_a_comma_to_keep_a_figure() -> None:
+    # the figure is 3 pt too wide for the first line: the comma gives up its blank half
+    # rather than leave the line short
+    text = "甲乙丙丁，戊己庚12345亿元增长较快较快较快较快"
+    set_lines = set_paragraph(text, [(8, 15)], Setting(10, east_asian=True), WIDTHS(), 122.0)
+    line, _x, cuts = set_lines[0]
+    assert line == "甲乙丙丁，戊己庚12345亿元"
+    assert _spacing(line, cuts)[4] == -3.0  # after the comma
+
+
+def test_han_and_latin_meet_with_slack_before_ideographs_open_further() -> None:
+    atoms = [Atom(ch, False) for ch in "贷款余额"] + [Atom("4120亿元", False)]
+    gap, _mark, latin = justify.stretch(atoms, 10.0, True, 5.0, 0)
+    assert gap == 0.95 and 0.95 < latin <= 2.5  # a quarter em at most, where Han meets 4
+
+
+def test_a_ragged_caption_does_not_end_with_one_ideograph() -> None:
+    text = "2023年首批重点项目签约投资"
+    setting = Setting(10, align="left", east_asian=True)
+    set_lines = set_paragraph(text, [(0, 5)], setting, WIDTHS(), 127.0)
+    assert len(set_lines[-1][0]) > 2

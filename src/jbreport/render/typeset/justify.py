@@ -24,33 +24,57 @@ def mark_gaps(atoms: Sequence[linebreak.Atom]) -> int:
     )
 
 
+def latin_gaps(atoms: Sequence[linebreak.Atom]) -> int:
+    """The gaps where an ideograph meets a Latin letter or digit with no space between."""
+    return sum(
+        1
+        for before, after in pairwise(atoms)
+        if not after.space_before and linebreak.script_change(before.text[-1], after.text[0])
+    )
+
+
 def stretch(
     atoms: Sequence[linebreak.Atom], size: float, east_asian: bool, extra: float, spaces: int
-) -> tuple[float, float]:
-    """The stretch of a justified line's gaps: (every gap, a gap next to punctuation).
-    Western text stretches its spaces; East Asian text every boundary between atoms
-    evenly up to 0.10 em, then the punctuation's (clreq 3.8), never inside an atom:
-    1300亿元 and "billion" keep their letters together."""
+) -> tuple[float, float, float]:
+    """The stretch of a justified line's gaps: (every gap, a gap next to punctuation, a gap
+    where Han meets Latin or a space).  Western text stretches its spaces.  East Asian text
+    opens every boundary between atoms evenly up to 0.10 em, never inside an atom (1300亿元
+    and "billion" keep their letters together); past that the punctuation takes the rest,
+    up to half an em each, and the boundaries between Han and Latin up to a quarter em
+    (clreq 3.2.2, 3.8), shared in proportion.  Ideographs never open further: what is left
+    is left at the line's end, a line set short rather than letter-spaced."""
     if spaces and not east_asian:
-        return min(extra / spaces, size * 2.0), 0.0
-    if extra < 0:
-        return 0.0, 0.0
+        return min(extra / spaces, size * 2.0), 0.0, 0.0
     gaps = len(atoms) - 1 + spaces
-    if not gaps:
-        return 0.0, 0.0
-    marks = mark_gaps(atoms)
+    if extra < 0 or not gaps:
+        return 0.0, 0.0, 0.0
+    if not east_asian:
+        gap = min(extra / gaps, size * 0.5)
+        return gap, gap, gap
     even = optimal.HAN_STRETCH * size
-    if not marks or extra <= even * gaps:
-        gap = min(extra / gaps, size * (2.0 if spaces else 0.5))
-        return gap, gap
-    # past a tenth of an em between ideographs the punctuation takes the rest, up to half
-    # an em each, and only then the ideographs again
-    room = marks * optimal.PUNCT_STRETCH * size
-    rest = extra - even * gaps
-    if rest <= room:
-        return even, even + rest / marks
-    gap = min(even + (rest - room) / gaps, size * (2.0 if spaces else 0.5))
-    return gap, gap + optimal.PUNCT_STRETCH * size
+    if extra <= even * gaps:
+        gap = extra / gaps
+        return gap, gap, gap
+    mark_room = mark_gaps(atoms) * optimal.PUNCT_STRETCH * size
+    latin_room = (latin_gaps(atoms) + spaces) * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size
+    room = mark_room + latin_room
+    share = min((extra - even * gaps) / room, 1.0) if room else 0.0
+    return (
+        even,
+        even + share * optimal.PUNCT_STRETCH * size,
+        even + share * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size,
+    )
+
+
+def shrink(atoms: Sequence[linebreak.Atom], char: Callable[[str], float], extra: float) -> float:
+    """The spacing (negative) of each gap beside a mark that gives up its blank half in an
+    East Asian line ``-extra`` too long (:func:`punct.give`), shared evenly."""
+    gives = [
+        give
+        for before, after in pairwise(atoms)
+        if not after.space_before and (give := punct.give(before.text[-1], after.text[0], char))
+    ]
+    return max(extra / len(gives), -min(gives)) if gives else 0.0
 
 
 def even_cuts(atoms: Sequence[linebreak.Atom], gap: float) -> list[tuple[int, float]]:
@@ -71,20 +95,26 @@ def runs(
     atoms: Sequence[linebreak.Atom],
     squeezes: Callable[[str], tuple[int, ...]],
     char: Callable[[str], float],
-    gaps: tuple[float, float, float],
+    gaps: tuple[float, float, float, float],
     between_atoms: bool,
     pairs: bool,
 ) -> list[tuple[int, float]] | None:
     """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
     after each atom's last glyph (or, in Western text, at each space), none inside an atom,
     and the house style's space where Han meets Latin.  ``gaps``: the stretch of every gap,
-    of a gap next to punctuation, and the space between Han and Latin."""
-    gap, mark_gap, han_latin = gaps
+    of a gap next to punctuation, of a gap between Han and Latin (or a space, in East Asian
+    text), and the house style's space between Han and Latin."""
+    gap, mark_gap, latin_gap, han_latin = gaps
     out: list[tuple[int, float]] = []
     end = 0
     last = len(atoms) - 1
     plain = gap if between_atoms else 0.0
     marks = pairs or mark_gap != gap
+    scripts = han_latin or latin_gap != gap
+    if between_atoms:
+        space_gap = latin_gap
+    else:
+        space_gap, latin_gap = gap, 0.0
     for i, atom in enumerate(atoms):
         text = atom.text
         if i and atom.space_before:
@@ -92,9 +122,9 @@ def runs(
             if between_atoms and (
                 atoms[i - 1].text[-1] in punct.CLOSING or text[0] in punct.OPENING
             ):
-                cut(out, end, gap - char(" "))  # the mark's blank half is the space already
+                cut(out, end, space_gap - char(" "))  # the mark's blank half is the space
             else:
-                cut(out, end, gap)
+                cut(out, end, space_gap)
         if pairs and len(text) > 1:
             for j in squeezes(text):
                 cut(out, end + j, 0.0)
@@ -110,8 +140,10 @@ def runs(
                 after -= char(ch) / 2  # squeezed: a pair never takes the slack
             elif marks and (ch in punct.MARKS or following in punct.MARKS):
                 after = mark_gap if between_atoms else 0.0
-            if han_latin and linebreak.script_change(ch, following):
-                after += han_latin
+                if after < 0 and not punct.give(ch, following, char):
+                    after = 0.0  # ？！ have no blank half to give
+            if scripts and linebreak.script_change(ch, following):
+                after = latin_gap + han_latin
         cut(out, end, after)
     if all(spacing == 0.0 for _, spacing in out):
         return None

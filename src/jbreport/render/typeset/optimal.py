@@ -8,8 +8,9 @@ programming over the break positions, each line's candidates found by bisection 
 running widths, so a paragraph costs a few candidates per line, not per pair of atoms.
 
 Gaps: a Western space stretches by one space and shrinks by a third; between East Asian
-atoms a gap stretches by at most 0.10 em between ideographs and by half an em next to
-punctuation (which takes the slack past 0.10 em, :mod:`.setting`).  A ragged paragraph
+atoms a gap stretches by at most 0.10 em between ideographs, by half an em next to
+punctuation and by a quarter where Han meets Latin (which take the slack past 0.10 em,
+:mod:`.justify`; a line still loose is set short, never letter-spaced further).  A ragged paragraph
 has no stretchy gaps: its lines' shortfall against a tenth of the measure is the cost.
 """
 
@@ -21,15 +22,17 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import punct
-from .linebreak import Atom, Line, script_gaps
+from .linebreak import Atom, Line, script_change, script_gaps
 
 HAN_STRETCH = 0.095  # em: the most a gap between two ideographs may open (under 0.10)
 PUNCT_STRETCH = 0.5  # em: next to a full-width mark
+LATIN_STRETCH = 0.25  # em: where Han meets a Latin letter or digit (clreq 3.2.2: a quarter)
 SPACE_SHRINK = 1 / 3  # of a space
 LINE_PENALTY = 10.0
 HYPHEN_PENALTY = 50.0
 DOUBLE_HYPHEN = 3000.0  # demerits for the second hyphenated line in a row
 LONELY = 1e7  # a last line of one ideograph (and its punctuation)
+SQUEEZED = 1e4  # a Chinese line that closes up its marks to fit (as a line at full stretch)
 LOOSE = 1e6  # a line stretched past its gaps' stretch (a space past twice its width)
 MAX_HYPHENS = 2  # hyphenated lines in a row
 LAST_RESORT = 1e3  # the stretch allowed when no breaks keep within the usual
@@ -67,7 +70,8 @@ def break_part(
     first: bool = True,
 ) -> list[Line] | None:
     """The optimal lines of one hard-broken part, or None when no set of breaks keeps every
-    line within its stretch (the caller then keeps its first-fit lines)."""
+    line within its stretch and the last line company (the caller then tries again with
+    :data:`LAST_RESORT`, then keeps its first-fit lines)."""
     if not atoms:
         return [Line((), 0.0, True)]
     part = _prepare(atoms, width_of, measure, hyphen_at)
@@ -101,8 +105,8 @@ def break_part(
                     back[run][b] = (h, a)
     ends = [(best[h][n], h) for h in range(MAX_HYPHENS + 1)]
     total, h = min(ends)
-    if total == inf:
-        return None
+    if total == inf or (total >= LONELY and measure.max_ratio < LAST_RESORT):
+        return None  # (a lonely last line: the last resort's loose lines may do better)
     return _lines(part, back, h, n)
 
 
@@ -120,6 +124,7 @@ def _prepare(
     stretch = [0.0] * len(atoms)
     shrink = [0.0] * len(atoms)
     han = HAN_STRETCH * em if measure.justify else 0.0
+    latin = LATIN_STRETCH * em if measure.justify else 0.0
     marks = punct.MARKS
     for i in range(1, len(atoms)):
         if atoms[i].space_before:
@@ -130,14 +135,17 @@ def _prepare(
         elif not measure.east_asian or i in hyphen_at:
             continue
         elif (before := texts[i - 1][-1]) not in marks and (after := texts[i][0]) not in marks:
-            stretch[i] = han
+            # (a cheap test first: most gaps are between two ideographs)
+            mixed = (before < "\u0250" or after < "\u0250") and script_change(before, after)
+            stretch[i] = latin if mixed else han
         else:
             after = texts[i][0]
             if punct.pair(before, after, width_of):
                 gap[i] = -width_of(before) / 2  # squeezed across the atoms
                 stretch[i] = han
-            else:
-                stretch[i] = PUNCT_STRETCH * em if measure.justify else 0.0
+            elif measure.justify:
+                stretch[i] = PUNCT_STRETCH * em
+                shrink[i] = punct.give(before, after, width_of)
     if measure.han_latin:
         gap = list(map(float.__add__, gap, script_gaps(atoms, measure.han_latin)))
     widths = list(map(width_of, texts))
@@ -179,8 +187,9 @@ def _candidates(
     if a or not measure.indent:
         start += part.starts[a]
     # past this the line is too full however much it shrinks (a Western line's spaces by a
-    # third, some 5% of the line; a Chinese line's last mark by half an em)
-    over = measure.em if measure.east_asian else measure.em + avail * 0.05
+    # third, some 5% of the line; a Chinese line's last mark by half an em, and the marks
+    # inside it by half an em each, pulling a character or two back)
+    over = measure.em * 2.0 if measure.east_asian else measure.em + avail * 0.05
     b = min(bisect_right(natural, start + avail + over), n)
     out: list[tuple[int, float, bool]] = []
     rag = avail * 0.1
@@ -190,6 +199,7 @@ def _candidates(
             b -= 1  # inside a word (Western text breaks only at spaces and hyphens)
             continue
         hyphenated = b < n and b in hyphen_at
+        cost = 0.0
         width = natural[b] - start - part.ends[b - 1]
         if hyphenated:
             width += hyphen_w
@@ -201,6 +211,8 @@ def _candidates(
                 b -= 1
                 continue  # overfull
             ratio = short / take if take else 0.0
+            if take and measure.east_asian:
+                cost += SQUEEZED  # marks set half-width to take a character back
         elif b == n:
             ratio = 0.0
         else:
@@ -208,7 +220,7 @@ def _candidates(
             if ratio > measure.max_ratio:
                 break  # shorter lines are looser still
         badness = 100.0 * abs(ratio) ** 3
-        cost = (LINE_PENALTY + badness) ** 2 + (HYPHEN_PENALTY**2 if hyphenated else 0.0)
+        cost += (LINE_PENALTY + badness) ** 2 + (HYPHEN_PENALTY**2 if hyphenated else 0.0)
         if ratio > 1.0:
             cost += LOOSE  # a gap past twice its space reads as a hole: any other way first
         out.append((b, cost, hyphenated))
