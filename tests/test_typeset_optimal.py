@@ -92,8 +92,10 @@ def test_a_tight_line_closes_up_a_comma_to_keep_a_figure() -> None:
 
 
 def test_han_and_latin_meet_with_slack_before_ideographs_open_further() -> None:
+    # 6 gaps: 贷|款|余|额 4120亿元 opens at 额|4, 0|亿 and 亿|元, none between its digits
     atoms = [Atom(ch, False) for ch in "贷款余额"] + [Atom("4120亿元", False)]
-    gap, _mark, latin = justify.stretch(atoms, 10.0, True, 5.0, 0)
+    assert justify.stretch(atoms, 10.0, True, 5.0, 0) == (5.0 / 6,) * 3
+    gap, _mark, latin = justify.stretch(atoms, 10.0, True, 8.0, 0)
     assert gap == 0.95 and 0.95 < latin <= 2.5  # a quarter em at most, where Han meets 4
 
 
@@ -102,3 +104,13 @@ def test_a_ragged_caption_does_not_end_with_one_ideograph() -> None:
     setting = Setting(10, align="left", east_asian=True)
     set_lines = set_paragraph(text, [(0, 5)], setting, WIDTHS(), 127.0)
     assert len(set_lines[-1][0]) > 2
+
+
+def test_a_figures_unit_opens_like_the_ideographs_around_it_its_digits_never() -> None:
+    text = "商品房销售面积86.35万平方米下降较多较多较多较多较多"
+    set_lines = set_paragraph(text, [(7, 16)], Setting(10, east_asian=True), WIDTHS(), 140.0)
+    line, _x, cuts = set_lines[0]
+    assert line == "商品房销售面积86.35万平方米"
+    spacing = _spacing(line, cuts)
+    assert spacing[7:11] == [0.0] * 4  # 86.35
+    assert spacing[12] == spacing[13] == spacing[0] > 0  # 万|平|方 as 商|品

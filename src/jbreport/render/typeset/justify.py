@@ -38,14 +38,16 @@ def stretch(
 ) -> tuple[float, float, float]:
     """The stretch of a justified line's gaps: (every gap, a gap next to punctuation, a gap
     where Han meets Latin or a space).  Western text stretches its spaces.  East Asian text
-    opens every boundary between atoms evenly up to 0.10 em, never inside an atom (1300亿元
-    and "billion" keep their letters together); past that the punctuation takes the rest,
+    opens every boundary between atoms evenly up to 0.10 em, and inside an atom where its
+    ideographs or a change of script meet (亿|元, 0|亿: :func:`linebreak.inner_gaps`),
+    never between its digits or letters (1300, "billion"); past that the punctuation takes the rest,
     up to half an em each, and the boundaries between Han and Latin up to a quarter em
     (clreq 3.2.2, 3.8), shared in proportion.  Ideographs never open further: what is left
     is left at the line's end, a line set short rather than letter-spaced."""
     if spaces and not east_asian:
         return min(extra / spaces, size * 2.0), 0.0, 0.0
-    gaps = len(atoms) - 1 + spaces
+    inner, inner_latin = _inner(atoms)
+    gaps = len(atoms) - 1 + spaces + inner
     if extra < 0 or not gaps:
         return 0.0, 0.0, 0.0
     if not east_asian:
@@ -56,7 +58,8 @@ def stretch(
         gap = extra / gaps
         return gap, gap, gap
     mark_room = mark_gaps(atoms) * optimal.PUNCT_STRETCH * size
-    latin_room = (latin_gaps(atoms) + spaces) * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size
+    latin = latin_gaps(atoms) + inner_latin + spaces
+    latin_room = latin * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size
     room = mark_room + latin_room
     share = min((extra - even * gaps) / room, 1.0) if room else 0.0
     return (
@@ -64,6 +67,13 @@ def stretch(
         even + share * optimal.PUNCT_STRETCH * size,
         even + share * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size,
     )
+
+
+def _inner(atoms: Sequence[linebreak.Atom]) -> tuple[int, int]:
+    """How many gaps open inside the atoms, and how many of them are where Han meets Latin."""
+    found = [linebreak.inner_gaps(a.text) for a in atoms if len(a.text) > 1]
+    count = sum(map(len, found))
+    return count, sum(mixed for spots in found for _, mixed in spots) if count else 0
 
 
 def shrink(atoms: Sequence[linebreak.Atom], char: Callable[[str], float], extra: float) -> float:
@@ -79,12 +89,17 @@ def shrink(atoms: Sequence[linebreak.Atom], char: Callable[[str], float], extra:
 
 def even_cuts(atoms: Sequence[linebreak.Atom], gap: float) -> list[tuple[int, float]]:
     """The spacing of East Asian atoms with no spaces and no squeezed marks: ``gap`` after
-    each atom's last glyph, none inside an atom (only the longer atoms are visited)."""
+    each atom's last glyph and where it opens inside (:func:`linebreak.inner_gaps`), none
+    elsewhere inside an atom (only the longer atoms are visited)."""
     lengths = list(map(len, map(_TEXT, atoms)))
     ends = list(accumulate(lengths))
     out: list[tuple[int, float]] = []
     for k in [k for k, n in enumerate(lengths) if n > 1]:
-        cut(out, ends[k] - lengths[k], gap)
+        start = ends[k] - lengths[k]
+        cut(out, start, gap)
+        for j, _mixed in linebreak.inner_gaps(atoms[k].text):
+            cut(out, start + j, 0.0)
+            cut(out, start + j + 1, gap)
         cut(out, ends[k] - 1, 0.0)
     cut(out, ends[-1] - 1, gap)
     cut(out, ends[-1], 0.0)
@@ -100,10 +115,11 @@ def runs(
     pairs: bool,
 ) -> list[tuple[int, float]] | None:
     """Where the spacing changes: a squeezed mark's half em taken back, a stretched gap
-    after each atom's last glyph (or, in Western text, at each space), none inside an atom,
-    and the house style's space where Han meets Latin.  ``gaps``: the stretch of every gap,
-    of a gap next to punctuation, of a gap between Han and Latin (or a space, in East Asian
-    text), and the house style's space between Han and Latin."""
+    after each atom's last glyph (or, in Western text, at each space) and where it opens
+    inside (:func:`_inside`), and the house style's space where Han meets Latin.
+    ``gaps``: the stretch of every gap, of a gap next to punctuation, of a gap between Han
+    and Latin (or a space, in East Asian text), and the house style's space between Han
+    and Latin."""
     gap, mark_gap, latin_gap, han_latin = gaps
     out: list[tuple[int, float]] = []
     end = 0
@@ -125,10 +141,10 @@ def runs(
                 cut(out, end, space_gap - char(" "))  # the mark's blank half is the space
             else:
                 cut(out, end, space_gap)
-        if pairs and len(text) > 1:
-            for j in squeezes(text):
+        if len(text) > 1:
+            for j, spacing in _inside(text, squeezes, char, pairs, (plain, latin_gap)):
                 cut(out, end + j, 0.0)
-                cut(out, end + j + 1, -char(text[j]) / 2)
+                cut(out, end + j + 1, spacing)
         end += len(text)
         if len(text) > 1:
             cut(out, end - 1, 0.0)
@@ -148,6 +164,23 @@ def runs(
     if all(spacing == 0.0 for _, spacing in out):
         return None
     return out
+
+
+def _inside(
+    text: str,
+    squeezes: Callable[[str], tuple[int, ...]],
+    char: Callable[[str], float],
+    pairs: bool,
+    gaps: tuple[float, float],
+) -> list[tuple[int, float]]:
+    """Where the spacing inside an atom differs from none, in order: a squeezed mark's half
+    em taken back, and the stretch where its ideographs or scripts meet (``gaps``: between
+    two ideographs, between Han and Latin)."""
+    gap, latin_gap = gaps
+    spots = [(j, latin_gap if mixed else gap) for j, mixed in linebreak.inner_gaps(text)]
+    if pairs and (squeezed := squeezes(text)):
+        spots = sorted(spots + [(j, -char(text[j]) / 2) for j in squeezed])
+    return spots
 
 
 def cut(cuts: list[tuple[int, float]], end: int, spacing: float) -> None:

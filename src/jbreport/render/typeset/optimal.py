@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import punct
-from .linebreak import Atom, Line, script_change, script_gaps
+from .linebreak import Atom, Line, inner_gaps, script_change, script_gaps
 
 HAN_STRETCH = 0.095  # em: the most a gap between two ideographs may open (under 0.10)
 PUNCT_STRETCH = 0.5  # em: next to a full-width mark
@@ -55,6 +55,7 @@ class _Part(NamedTuple):
     natural: list[float]  # running width up to each atom, gaps included
     stretch: list[float]
     shrink: list[float]
+    inner: list[float]  # the stretch inside each atom (a figure's unit: 亿元, 万平方米)
     gap: list[float]  # the natural gap before each atom
     hyphen_at: frozenset[int]  # atoms that begin after a hyphenation point
     starts: list[float]  # how far a line starting with each atom starts left of the edge
@@ -117,9 +118,54 @@ def _prepare(
     hyphen_at: frozenset[int],
 ) -> _Part:
     """The running widths, stretch and shrink of the part's atoms."""
+    texts = [a.text for a in atoms]
+    gap, stretch, shrink = _gaps(atoms, texts, width_of, measure, hyphen_at)
+    # what opens inside an atom is counted with the gap before it (and, for a line's
+    # first atom, on its own: :func:`_candidates`)
+    inner = [0.0] * len(atoms)
+    if measure.justify and measure.east_asian:
+        han, latin = HAN_STRETCH * measure.em, LATIN_STRETCH * measure.em
+        for i, text in enumerate(texts):
+            if len(text) > 1 and (found := inner_gaps(text)):
+                inner[i] = sum(latin if mixed else han for _, mixed in found)
+        stretch = list(map(float.__add__, stretch, inner))
+    if measure.han_latin:
+        gap = list(map(float.__add__, gap, script_gaps(atoms, measure.han_latin)))
+    widths = list(map(width_of, texts))
+    natural = [0.0, *accumulate(map(float.__add__, widths, gap))]
+    opening, line_end = punct.OPENING, punct.LINE_END
+    starts = [punct.start_trim(t, width_of) if t[0] in opening else 0.0 for t in texts]
+    ends = [punct.end_trim(t, width_of) if t[-1] in line_end else 0.0 for t in texts]
+    if measure.east_asian:
+        breaks = [True] * (len(atoms) + 1)
+    else:
+        breaks = [a.space_before for a in atoms] + [True]
+        for k in hyphen_at:
+            breaks[k] = True
+    return _Part(
+        atoms,
+        natural,
+        [0.0, *accumulate(stretch)],
+        [0.0, *accumulate(shrink)],
+        inner,
+        gap,
+        hyphen_at,
+        starts,
+        ends,
+        breaks,
+    )
+
+
+def _gaps(
+    atoms: list[Atom],
+    texts: list[str],
+    width_of: Callable[[str], float],
+    measure: Measure,
+    hyphen_at: frozenset[int],
+) -> tuple[list[float], list[float], list[float]]:
+    """The natural width, stretch and shrink of the gap before each atom."""
     em = measure.em
     space = width_of(" ")
-    texts = [a.text for a in atoms]
     gap = [0.0] * len(atoms)
     stretch = [0.0] * len(atoms)
     shrink = [0.0] * len(atoms)
@@ -146,30 +192,7 @@ def _prepare(
             elif measure.justify:
                 stretch[i] = PUNCT_STRETCH * em
                 shrink[i] = punct.give(before, after, width_of)
-    if measure.han_latin:
-        gap = list(map(float.__add__, gap, script_gaps(atoms, measure.han_latin)))
-    widths = list(map(width_of, texts))
-    natural = [0.0, *accumulate(map(float.__add__, widths, gap))]
-    opening, line_end = punct.OPENING, punct.LINE_END
-    starts = [punct.start_trim(t, width_of) if t[0] in opening else 0.0 for t in texts]
-    ends = [punct.end_trim(t, width_of) if t[-1] in line_end else 0.0 for t in texts]
-    if measure.east_asian:
-        breaks = [True] * (len(atoms) + 1)
-    else:
-        breaks = [a.space_before for a in atoms] + [True]
-        for k in hyphen_at:
-            breaks[k] = True
-    return _Part(
-        atoms,
-        natural,
-        [0.0, *accumulate(stretch)],
-        [0.0, *accumulate(shrink)],
-        gap,
-        hyphen_at,
-        starts,
-        ends,
-        breaks,
-    )
+    return gap, stretch, shrink
 
 
 def _candidates(
@@ -204,7 +227,7 @@ def _candidates(
         if hyphenated:
             width += hyphen_w
         short = avail - width
-        give = stretch[b] - stretch[a + 1] if measure.justify else rag
+        give = stretch[b] - stretch[a + 1] + part.inner[a] if measure.justify else rag
         if short < 0:
             take = shrink[b] - shrink[a + 1]
             if b > a + 1 and (not take or -short > take):
