@@ -32,8 +32,10 @@ def test_gaps_between_ideographs_open_at_most_a_tenth_of_an_em() -> None:
     # spaced, never past 0.10 em between ideographs, else the paragraph breaks otherwise
     text = "全年实现地区生产总值预计约1600亿元左右同比增长3%左右总量居全市第三位"
     for width in (150.0, 173.0, 201.0, 230.0):
-        for _text, _x, cuts in lines(text, Setting(10, east_asian=True), width):
-            assert all(spacing <= 1.0 + 1e-9 for _end, spacing in cuts or ())
+        for line in lines(text, Setting(10, east_asian=True), width):
+            assert all(spacing <= 1.0 + 1e-9 for spacing in _han_gaps(line))
+            # where Han meets Latin (约|1600, 0|亿) a quarter em at most
+            assert all(spacing <= 2.5 + 1e-9 for _end, spacing in line[2] or ())
 
 
 def test_justified_english_is_hyphenated_never_three_lines_in_a_row() -> None:
@@ -91,12 +93,14 @@ def test_a_tight_line_closes_up_a_comma_to_keep_a_figure() -> None:
     assert _spacing(line, cuts)[4] == -3.0  # after the comma
 
 
-def test_han_and_latin_meet_with_slack_before_ideographs_open_further() -> None:
-    # 6 gaps: 贷|款|余|额 4120亿元 opens at 额|4, 0|亿 and 亿|元, none between its digits
+def test_han_and_latin_meet_with_slack_before_ideographs_open() -> None:
+    # 6 gaps: 贷|款|余|额 4120亿元 opens at 额|4, 0|亿 and 亿|元, none between its digits;
+    # 额|4 and 0|亿 take a quarter em each before the four others open at all
     atoms = [Atom(ch, False) for ch in "贷款余额"] + [Atom("4120亿元", False)]
-    assert justify.stretch(atoms, 10.0, True, 5.0, 0) == (5.0 / 6,) * 3
-    gap, _mark, latin = justify.stretch(atoms, 10.0, True, 8.0, 0)
-    assert gap == 0.95 and 0.95 < latin <= 2.5  # a quarter em at most, where Han meets 4
+    assert justify.stretch(atoms, 10.0, True, 4.0, 0) == (0.0, 0.0, 2.0)
+    assert justify.stretch(atoms, 10.0, True, 6.0, 0) == (0.25, 0.25, 2.5)
+    gap, _mark, latin = justify.stretch(atoms, 10.0, True, 20.0, 0)
+    assert (gap, latin) == (0.95, 2.5)  # the rest is left at the line's end
 
 
 def test_a_ragged_caption_does_not_end_with_one_ideograph() -> None:
@@ -108,9 +112,10 @@ def test_a_ragged_caption_does_not_end_with_one_ideograph() -> None:
 
 def test_a_figures_unit_opens_like_the_ideographs_around_it_its_digits_never() -> None:
     text = "商品房销售面积86.35万平方米下降较多较多较多较多较多"
-    set_lines = set_paragraph(text, [(7, 16)], Setting(10, east_asian=True), WIDTHS(), 140.0)
+    set_lines = set_paragraph(text, [(7, 16)], Setting(10, east_asian=True), WIDTHS(), 143.0)
     line, _x, cuts = set_lines[0]
     assert line == "商品房销售面积86.35万平方米"
     spacing = _spacing(line, cuts)
     assert spacing[7:11] == [0.0] * 4  # 86.35
+    assert spacing[6] == spacing[11] == 2.5  # 积|8, 5|万: a quarter em, first
     assert spacing[12] == spacing[13] == spacing[0] > 0  # 万|平|方 as 商|品

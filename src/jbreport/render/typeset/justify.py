@@ -36,14 +36,15 @@ def latin_gaps(atoms: Sequence[linebreak.Atom]) -> int:
 def stretch(
     atoms: Sequence[linebreak.Atom], size: float, east_asian: bool, extra: float, spaces: int
 ) -> tuple[float, float, float]:
-    """The stretch of a justified line's gaps: (every gap, a gap next to punctuation, a gap
-    where Han meets Latin or a space).  Western text stretches its spaces.  East Asian text
-    opens every boundary between atoms evenly up to 0.10 em, and inside an atom where its
-    ideographs or a change of script meet (亿|元, 0|亿: :func:`linebreak.inner_gaps`),
-    never between its digits or letters (1300, "billion"); past that the punctuation takes the rest,
-    up to half an em each, and the boundaries between Han and Latin up to a quarter em
-    (clreq 3.2.2, 3.8), shared in proportion.  Ideographs never open further: what is left
-    is left at the line's end, a line set short rather than letter-spaced."""
+    """The stretch of a justified line's gaps: (every other gap, a gap next to punctuation,
+    a gap where Han meets Latin or a space).  Western text stretches its spaces.  East
+    Asian text keeps its ideographs on their grid as long as it can (clreq 3.8): the
+    punctuation takes the slack first, up to half an em each, with the boundaries between
+    Han and Latin, up to a quarter em (clreq 3.2.2), shared in proportion; only then do the
+    ideographs open, evenly, up to 0.10 em (between atoms, and inside one where its
+    ideographs meet: 亿|元, :func:`linebreak.inner_gaps`; never between its digits or
+    letters).  What is still left stays at the line's end: a line set short, never
+    letter-spaced further."""
     if spaces and not east_asian:
         return min(extra / spaces, size * 2.0), 0.0, 0.0
     inner, inner_latin = _inner(atoms)
@@ -53,19 +54,19 @@ def stretch(
     if not east_asian:
         gap = min(extra / gaps, size * 0.5)
         return gap, gap, gap
-    even = optimal.HAN_STRETCH * size
-    if extra <= even * gaps:
-        gap = extra / gaps
-        return gap, gap, gap
-    mark_room = mark_gaps(atoms) * optimal.PUNCT_STRETCH * size
+    marks = mark_gaps(atoms)
     latin = latin_gaps(atoms) + inner_latin + spaces
-    latin_room = latin * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size
-    room = mark_room + latin_room
-    share = min((extra - even * gaps) / room, 1.0) if room else 0.0
+    mark_most, latin_most = optimal.PUNCT_STRETCH * size, optimal.LATIN_STRETCH * size
+    room = marks * mark_most + latin * latin_most
+    share = min(extra / room, 1.0) if room else 0.0
+    others = gaps - marks - latin
+    rest = extra - room * share
+    gap = min(rest / others, optimal.HAN_STRETCH * size) if others and rest > 0 else 0.0
+    # (a stretch no gap of the line takes is given as ``gap``: the even fast paths apply)
     return (
-        even,
-        even + share * optimal.PUNCT_STRETCH * size,
-        even + share * (optimal.LATIN_STRETCH - optimal.HAN_STRETCH) * size,
+        gap,
+        share * mark_most if marks else gap,
+        share * latin_most if latin else gap,
     )
 
 
