@@ -7,11 +7,13 @@ third in a row is not allowed, and a paragraph whose last line would hold one id
 programming over the break positions, each line's candidates found by bisection on the
 running widths, so a paragraph costs a few candidates per line, not per pair of atoms.
 
-Gaps: a Western space stretches by one space and shrinks by a third; between East Asian
-atoms a gap stretches by at most 0.10 em between ideographs, by half an em next to
-punctuation and by a quarter where Han meets Latin (which take the slack past 0.10 em,
-:mod:`.justify`; a line still loose is set short, never letter-spaced further).  A ragged paragraph
-has no stretchy gaps: its lines' shortfall against a tenth of the measure is the cost.
+Gaps: a Western space stretches by one space and shrinks by a third.  Between East Asian
+atoms (and inside one, where its ideographs or scripts meet) a gap stretches by at most
+0.10 em between ideographs, by half an em next to punctuation and by a quarter where Han
+meets Latin (those two take the slack first, :mod:`.justify`; a line looser still is set
+short, never letter-spaced further); beside a mark it shrinks by the mark's blank half,
+at a price (:data:`SQUEEZED`).  A ragged paragraph has no stretchy gaps: its lines'
+shortfall against a tenth of the measure is the cost.
 """
 
 from __future__ import annotations
