@@ -45,6 +45,16 @@ def test_a_numeric_column_aligns_on_the_decimal_point(tmp_path: Path) -> None:
     assert len(points) == 1  # 112.4, 212.4, 312.4: one column of decimal points
 
 
+def test_a_bold_figure_in_chinese_is_set_in_the_latin_bold_face_never_stroked(
+    tmp_path: Path,
+) -> None:
+    path = written(tmp_path, document((ZH,), table()))  # its total row is bold
+    assert "LiberationSerif-Bold" in run(require("pdffonts"), path)
+    plain = tmp_path / "plain.pdf"
+    run(require("qpdf"), "--qdf", "--object-streams=disable", path, plain)
+    assert not re.search(rb"\b[1-7] Tr\b", plain.read_bytes())  # no stroked (faked) bold
+
+
 def test_lists_are_tagged_l_li_lbl_lbody(tmp_path: Path) -> None:
     path = written(tmp_path, document((ZH, EN), bullets(), numbered()))
     tree = structure(path)

@@ -7,7 +7,15 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jbreport.render.typeset.linebreak import CLOSE, HANGING, OPEN, Atom, atoms, break_lines
+from jbreport.render.typeset.linebreak import (
+    CLOSE,
+    HANGING,
+    OPEN,
+    Atom,
+    atoms,
+    break_lines,
+    inner_gaps,
+)
 
 
 def texts(text: str, keep: list[tuple[int, int]] | None = None) -> list[str]:
@@ -129,3 +137,14 @@ def test_a_full_width_comma_hangs_rather_than_starting_a_line() -> None:
 
 def test_an_apostrophe_after_a_space_begins_a_word() -> None:
     assert texts("the ’90s boom") == ["the", "’90s", "boom"]
+
+
+def test_an_atom_opens_between_its_ideographs_and_where_scripts_meet_never_in_a_number() -> None:
+    assert inner_gaps("86.35万平方米，") == (
+        (4, True),
+        (5, False),
+        (6, False),
+        (7, False),
+    )
+    assert inner_gaps("（见表1）。") == ((1, False), (2, True))
+    assert inner_gaps("1300") == inner_gaps("billion") == ()

@@ -49,11 +49,9 @@ class NumberCell(Flowable):  # type: ignore[misc]
         canvas.begin_tag(self.tag)
         canvas.saveState()
         canvas.setFillColor(style.color)
-        mode = 2 if style.bold and measure.east_asian else 0
-        if mode:
-            canvas.setStrokeColor(style.color)
-            canvas.setLineWidth(style.size * 0.035)
-        text_object(canvas, measure, self.text.text, [(0, x, y, None)], mode)
+        # a bold figure in Chinese text: its digits in the Latin bold face, its Chinese in
+        # the Hei face (:class:`.textops.Measure`), never stroked to look bold
+        text_object(canvas, measure, self.text.text, [(0, x, y, None)])
         canvas.restoreState()
         canvas.end_tag()
 

@@ -117,15 +117,12 @@ def text_ops(
     x: float,
     y: float,
     cuts: tuple[tuple[int, float], ...] | None = None,
-    render_mode: int = 0,
 ) -> None:
     """One PDF text object showing ``text`` at (x, y); see :func:`text_object`."""
-    text_object(canvas, measure, text, [(0, x, y, cuts)], render_mode)
+    text_object(canvas, measure, text, [(0, x, y, cuts)])
 
 
-def text_object(
-    canvas: Canvas, measure: Measure, text: str, lines: list[Placed], render_mode: int = 0
-) -> None:
+def text_object(canvas: Canvas, measure: Measure, text: str, lines: list[Placed]) -> None:
     """One PDF text object showing the lines of ``text`` (a paragraph's lines, joined), each
     at its position, written straight into the page.
 
@@ -136,8 +133,6 @@ def text_object(
     keys, codes = glyphs.encode(text)
     names = glyphs.names
     out = ["BT"]
-    if render_mode:
-        out.append(f"{render_mode} Tr")
     current = ""
     spacing = 0.0
     for number, (line_start, x, y, cuts) in enumerate(lines):
@@ -158,8 +153,6 @@ def text_object(
             start = end
     if spacing:
         out.append("0 Tc")  # the spacing is graphics state: it would outlive ET
-    if render_mode:
-        out.append("0 Tr")
     out.append("ET")
     canvas.addLiteral(" ".join(out))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from itertools import accumulate, repeat
 from operator import add, attrgetter, sub
 from typing import NamedTuple
@@ -247,6 +248,22 @@ def script_gaps(part: Sequence[Atom], han_latin: float) -> list[float]:
         if not part[i].space_before and script_change(part[i - 1].text[-1], part[i].text[0]):
             out[i] = han_latin
     return out
+
+
+@cache
+def inner_gaps(text: str) -> tuple[tuple[int, bool], ...]:
+    """Where an atom (a figure with its unit, "增长8.0%", a word) may open when its line is
+    justified, as the gaps between atoms do: after each character followed by another
+    ideograph (False) or where Han meets a Latin letter or digit (True); never between
+    digits or letters, nor beside a mark (it belongs to its character)."""
+    out = []
+    for j in range(len(text) - 1):
+        before, after = text[j], text[j + 1]
+        if _is_han(before) and _is_han(after):
+            out.append((j, False))
+        elif script_change(before, after):
+            out.append((j, True))
+    return tuple(out)
 
 
 def script_change(before: str, after: str) -> bool:

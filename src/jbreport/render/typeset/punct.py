@@ -66,6 +66,18 @@ def end_trim(text: str, char: Callable[[str], float]) -> float:
     return char(last) / 2 if last in LINE_END and _full(last, char) else 0.0
 
 
+def give(before: str, after: str, char: Callable[[str], float]) -> float:
+    """How far the gap between two characters may close in a tight line: the blank half of
+    a closing mark before it or an opening mark after it (clreq 3.8: punctuation is
+    compressed before a character is pushed to the next line); none between two marks,
+    squeezed already, and none beside ？！, which have no blank half to give."""
+    if before in LINE_END and after not in MARKS and _full(before, char):
+        return char(before) / 2
+    if after in OPENING and before not in MARKS and _full(after, char):
+        return char(after) / 2
+    return 0.0
+
+
 def _full(mark: str, char: Callable[[str], float]) -> bool:
     """A full-width glyph: as wide as an ideograph in the same font and size."""
     return char(mark) >= char("一") * 0.95

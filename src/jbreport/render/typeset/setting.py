@@ -272,6 +272,7 @@ def _set_line(
     careful = pairs or han_latin > 0
     trim = 0.0 if indent else punct.start_trim(atoms[0].text, widths.char)
     extra = avail - _natural(line, widths, not indent, pairs, setting)
+    gaps = _gaps(line, setting, widths, extra, spaces)
     if extra < 0 and (setting.east_asian or line.last or setting.align != "justify"):
         extra = 0.0  # only a justified Western line shrinks (its spaces, :mod:`.optimal`)
     x = indent - trim
@@ -279,29 +280,36 @@ def _set_line(
         x += extra / 2
     elif setting.align == "right":
         x += extra
-    justified = setting.align == "justify" and not line.last and extra != 0
-    gap, mark_gap = (
-        justify.stretch(atoms, setting.size, setting.east_asian, extra, spaces)
-        if justified
-        else (0.0, 0.0)
-    )
+    gap, mark_gap, latin_gap = gaps
+    even = gap == mark_gap == latin_gap
     cuts: list[tuple[int, float]] | None
-    if not gap and not mark_gap and not careful:
+    if not gap and even and not careful:
         cuts = None  # nothing stretched, nothing squeezed
-    elif gap and not spaces and not careful and len(text) == len(atoms):
+    elif gap and not spaces and not careful and even and len(text) == len(atoms):
         cuts = [(len(text), gap)]  # ideographs only: every glyph spaced
-    elif gap and not spaces and not careful and gap == mark_gap:
+    elif gap and not spaces and not careful and even:
         cuts = justify.even_cuts(atoms, gap)
     else:
         between = setting.east_asian or not spaces
-        cuts = justify.runs(
-            atoms, widths.squeezes, widths.char, (gap, mark_gap, han_latin), between, pairs
-        )
+        stretched = (gap, mark_gap, latin_gap, han_latin)
+        cuts = justify.runs(atoms, widths.squeezes, widths.char, stretched, between, pairs)
     if space_after:
         text += " "
     if cuts and cuts[-1][0] < len(text):
         justify.cut(cuts, len(text), 0.0)
     return text, x, tuple(cuts) if cuts else None
+
+
+def _gaps(
+    line: linebreak.Line, setting: Setting, widths: Widths, extra: float, spaces: int
+) -> tuple[float, float, float]:
+    """The stretch of a line's gaps (:func:`justify.stretch`), or in an East Asian line too
+    long for its measure the marks' blank halves given up (:func:`justify.shrink`)."""
+    if extra < 0 and setting.east_asian:
+        return 0.0, justify.shrink(line.atoms, widths.char, extra), 0.0
+    if setting.align != "justify" or line.last or not extra:
+        return 0.0, 0.0, 0.0
+    return justify.stretch(line.atoms, setting.size, setting.east_asian, extra, spaces)
 
 
 def _text(line: linebreak.Line) -> tuple[str, int]:
