@@ -85,6 +85,22 @@ def test_sections_photos_and_credits_in_reading_order() -> None:
     assert [said(line) for line in credits.lines] == [["图片由江北区提供"], ["来源：江北区统计局"]]
 
 
+def test_no_picture_credit_without_a_picture(tmp_path: Path) -> None:
+    """A photo whose image is still to come: its photographer and the report's picture
+    credit are not printed (no credit for a picture that is not there)."""
+    shutil.copytree(FIXTURE, tmp_path / "proj")
+    content = tmp_path / "proj" / "content" / "mini.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace(", image: photo.png", ""), encoding="utf-8")
+    pending = load_report(content, tmp_path / "proj")
+    blocks = localize(pending, ALL, catalogs(), ("zh",)).document.blocks
+    photo = next(b for b in blocks if isinstance(b, Photo))
+    assert photo.image is None and photo.credit is None
+    credits = blocks[-1]
+    assert isinstance(credits, Credits)
+    assert [said(line) for line in credits.lines] == [["来源：江北区统计局"]]
+
+
 def test_a_translated_edition_and_its_fallbacks() -> None:
     localized = edition("en")
     document = localized.document

@@ -16,6 +16,7 @@ from . import workers
 from .atomic import write_all
 from .errors import (
     Collector,
+    ContentError,
     JbreportError,
     Location,
     OutputError,
@@ -204,6 +205,21 @@ def _refuse_fallbacks(lookups: list[Lookup]) -> None:
     problems.raise_if_any()
 
 
+def _refuse_missing_images(reports: list[Report]) -> None:
+    """--strict: a photo whose image is still to come is an error, each at its line."""
+    problems = Collector()
+    for report in reports:
+        for photo in report.photos():
+            if photo.image is None:
+                problems.add(
+                    ContentError(
+                        f"photo {photo.id!r} has no image (--strict); give it an `image:`",
+                        photo.caption.loc,
+                    )
+                )
+    problems.raise_if_any()
+
+
 def build(
     project: Project,
     *,
@@ -240,6 +256,8 @@ def build(
         from .source.load import load_reports
 
         loaded = load_reports(project.content, reports)
+        if strict:
+            _refuse_missing_images(loaded)
         catalogs = load_catalogs(project.translations)
         out = out_dir or project.root / "output"
         todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
@@ -323,7 +341,7 @@ def _result(
                 names += f" and {len(imageless) - _NAMED} more"
             result.notes.append(
                 f"{imageless[0].caption.loc}: {len(imageless)} photo(s) have no image ({names}):"
-                " only their captions are printed; give each an `image:`"
+                " a frame is left for each; give each an `image:`"
             )
     if editions is None:
         for report in loaded:

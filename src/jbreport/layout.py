@@ -83,6 +83,9 @@ class Layout:
     footer: Msg | None = None
     title_in_header: bool = True
     words: dict[str, Msg] = field(default_factory=dict)
+    # photo_size(width=…, height=…): the most a photo takes, across and down
+    photo_width: str = "full"
+    photo_height: int = 50
 
 
 def template_dirs(project_root: Path | None) -> list[Path]:
@@ -164,6 +167,7 @@ def run_layout(name: str, project_root: Path | None, report: dict[str, Any]) -> 
             header=calls.header,
             footer=calls.footer,
             words=calls.words,
+            photo_size=calls.photo_size,
             _=calls.gettext,
             gettext=calls.gettext,
         )
@@ -224,6 +228,18 @@ class _Calls:
 
     def footer(self, msg: Msg) -> str:
         self.layout.footer = msg
+        return ""
+
+    def photo_size(self, width: str = "full", height: int = 50) -> str:
+        """The most a photo may take: the measure's ``width`` ("full", or a bilingual page's
+        "column") and ``height`` percent of the page's text area (10 to 50)."""
+        if width not in ("full", "column"):
+            raise TemplateError(f"photo_size: width {width!r}: use 'full' or 'column'", self.here())
+        if not isinstance(height, int) or isinstance(height, bool) or not 10 <= height <= 50:
+            raise TemplateError(
+                f"photo_size: height {height!r}: a percentage from 10 to 50", self.here()
+            )
+        self.layout.photo_width, self.layout.photo_height = width, height
         return ""
 
     def words(self, **named: Msg) -> str:

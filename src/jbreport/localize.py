@@ -36,6 +36,7 @@ from .model import (
     Metadata,
     Paragraph,
     Photo,
+    PhotoWidth,
     Role,
     Text,
     Texts,
@@ -183,12 +184,20 @@ class _Edition:
                 return Paragraph(self.must(src.text), role)
             case SrcPhoto():
                 credit = None
-                if src.photographer is not None:
+                if src.photographer is not None and src.image is not None:
                     photographer = src.photographer
                     credit = self.words(
                         None, "photo_credit", name=lambda lang: lang.text(photographer)
                     )
-                return Photo(src.id, self.must(src.caption), credit, src.image)
+                width: PhotoWidth = "column" if self.layout.photo_width == "column" else "full"
+                return Photo(
+                    src.id,
+                    self.must(src.caption),
+                    credit,
+                    src.image,
+                    width,
+                    self.layout.photo_height,
+                )
             case SrcTable():
                 return localize_table(self.langs, {**WORDS, **self.layout.words}, src)
             case SrcList():
@@ -278,7 +287,8 @@ def _photos(ed: _Edition, part: Part) -> list[Block]:
 def _credits(ed: _Edition, part: Part) -> list[Block]:
     report, args = ed.report, part.args
     lines: list[Texts] = []
-    if report.picture_credit is not None and args.get("picture", True):
+    pictured = any(photo.image is not None for photo in report.photos())
+    if report.picture_credit is not None and args.get("picture", True) and pictured:
         lines.append(ed.must(report.picture_credit))
     for source in report.sources:
         lines.append(

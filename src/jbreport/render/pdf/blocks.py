@@ -20,7 +20,7 @@ from ...model import Table as TableBlock
 from .. import theme
 from .cells import Hanging, NumberCell, decimal_tail
 from .flowables import Parallel
-from .styles import GUTTER, LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
+from .styles import LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
 from .tagging import StructureType, Tag
 
 if TYPE_CHECKING:
@@ -37,10 +37,10 @@ def table(w: _Writer, block: TableBlock) -> list[Flowable]:
     n = len(w.document.languages)
     full = PAGE_W - 2 * MARGIN_X
     after = Spacer(1, 4 if block.note else 10)
-    narrow = (full - GUTTER * (n - 1)) / n
-    if n > 1 and all(_fits(w, block, i, narrow) for i in range(n)):
-        columns = [_one_table(w, block, i, narrow) for i in range(n)]
-        return [CondPageBreak(5 * 13), KeepTogether([Parallel(columns)]), after]
+    narrow = w.column_widths(full)  # each language's table on its column of the page
+    if n > 1 and all(_fits(w, block, i, narrow[i]) for i in range(n)):
+        columns = [_one_table(w, block, i, narrow[i]) for i in range(n)]
+        return [CondPageBreak(5 * 13), KeepTogether([Parallel(columns, shares=w.shares)]), after]
     out: list[Flowable] = []
     for i in range(n):
         # together on one page when they fit on one (a longer table splits, its header repeated)
@@ -204,7 +204,8 @@ def _item(w: _Writer, item: ListItem, lists: list[Tag], level: int) -> list[Flow
         indent = level * theme.PDF_LIST_INDENT * em
         hang = theme.PDF_LIST_INDENT * em
         columns.append([Hanging(item.label[i], block, measure, indent, hang, label)])
-    out: list[Flowable] = [columns[0][0] if len(columns) == 1 else Parallel(columns)]
+    one = len(columns) == 1
+    out: list[Flowable] = [columns[0][0] if one else Parallel(columns, shares=w.shares)]
     if item.children:
         nested = [Tag("L", parent=body) for body in bodies]
         for child in item.children:

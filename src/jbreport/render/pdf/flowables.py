@@ -50,6 +50,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         # a table's header cell, drawn again above the rest of its table on the next page:
         # read once, where first drawn, an artifact where repeated
         self.repeated_as_artifact = False
+        self.artifact = False  # drawn, never read (a placeholder's caption inside its frame)
         self.spaceBefore = style.space_before if first else 0
         self.spaceAfter = style.space_after
 
@@ -122,7 +123,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style = self.style
         lines = self.lines(self.width)
         y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
-        if self.repeated_as_artifact and self.tag.parts:
+        if self.artifact or (self.repeated_as_artifact and self.tag.parts):
             canvas.begin_artifact()
         else:
             canvas.begin_tag(self.tag)
@@ -146,20 +147,27 @@ class Parallel(Flowable):  # type: ignore[misc]
     """Two (or more) flowable columns side by side, split at the same height, so each
     paragraph of a bilingual edition starts beside its translation."""
 
-    def __init__(self, columns: list[list[Flowable]], gutter: float = GUTTER) -> None:
+    def __init__(
+        self,
+        columns: list[list[Flowable]],
+        gutter: float = GUTTER,
+        shares: tuple[float, ...] | None = None,
+    ) -> None:
         super().__init__()
         self.columns = columns
         self.gutter = gutter
+        # each column's share of the measure (the gutter aside): even unless given
+        self.shares = shares or tuple(1 / len(columns) for _ in columns)
         self.spaceAfter = max((c[-1].getSpaceAfter() for c in columns if c), default=0)
         self.spaceBefore = max((c[0].getSpaceBefore() for c in columns if c), default=0)
 
-    def _col_width(self, avail_width: float) -> float:
-        n = len(self.columns)
-        return (avail_width - self.gutter * (n - 1)) / n
+    def _col_widths(self, avail_width: float) -> list[float]:
+        room = avail_width - self.gutter * (len(self.columns) - 1)
+        return [room * share for share in self.shares]
 
-    def _heights(self, width: float) -> list[float]:
+    def _heights(self, widths: list[float]) -> list[float]:
         heights = []
-        for column in self.columns:
+        for column, width in zip(self.columns, widths, strict=True):
             total = 0.0
             for i, flowable in enumerate(column):
                 _w, h = flowable.wrap(width, 1e9)
@@ -173,14 +181,13 @@ class Parallel(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = max(self._heights(self._col_width(avail_width)), default=0)
+        self.height = max(self._heights(self._col_widths(avail_width)), default=0)
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        width = self._col_width(avail_width)
         heads: list[list[Flowable]] = []
         tails: list[list[Flowable]] = []
-        for column in self.columns:
+        for column, width in zip(self.columns, self._col_widths(avail_width), strict=True):
             head, tail = _split_column(column, width, avail_height)
             heads.append(head)
             tails.append(tail)
@@ -189,12 +196,14 @@ class Parallel(Flowable):  # type: ignore[misc]
         if any(not h for h in heads) and any(c for c in self.columns):
             # a column could not start here: move the whole pair so both start together
             return []
-        return [Parallel(heads, self.gutter), Parallel(tails, self.gutter)]
+        return [
+            Parallel(heads, self.gutter, self.shares),
+            Parallel(tails, self.gutter, self.shares),
+        ]
 
     def draw(self) -> None:
-        width = self._col_width(self.width)
-        for index, column in enumerate(self.columns):
-            x = index * (width + self.gutter)
+        x = 0.0
+        for column, width in zip(self.columns, self._col_widths(self.width), strict=True):
             y = self.height
             for i, flowable in enumerate(column):
                 if i:
@@ -203,6 +212,7 @@ class Parallel(Flowable):  # type: ignore[misc]
                 y -= h
                 flowable.drawOn(self.canv, x, y)
                 y -= flowable.getSpaceAfter()
+            x += width + self.gutter
 
 
 def _split_column(
