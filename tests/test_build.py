@@ -211,7 +211,8 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     assert main(["-C", str(root), "translations", "init", "fr"]) == 0
     po = root / "translations" / "fr.po"
     text = po.read_text(encoding="utf-8").replace(
-        'msgid "Key figures"\nmsgstr ""', 'msgid "Key figures"\nmsgstr "Chiffres clés"'
+        'msgid "Key figures, {period}"\nmsgstr ""',
+        'msgid "Key figures, {period}"\nmsgstr "Chiffres clés, {period}"',
     )
     po.write_text(text, encoding="utf-8")
     result = build(
@@ -220,7 +221,7 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     assert len(result.written) == 2
     assert result.fallbacks["fr"]  # the untranslated strings are reported, not hidden
     pdf = run(require("pdftotext"), root / "output" / "jiangbei-2023.fr.factsheet.pdf", "-")
-    assert "Chiffres clés" in pdf
+    assert "Chiffres clés, 2022" in pdf
     assert "30,25 milliards" in pdf  # CLDR's French: comma decimals, milliards
 
 
@@ -452,7 +453,7 @@ def test_strict_refuses_a_photo_without_its_image(
     assert main(["-C", str(root), *args, str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err
     (line,) = [x for x in err.splitlines() if "has no image" in x]
-    assert re.match(r"\S*content/jiangbei-2023\.yaml:123:\d+: photo 'signing' has no image", line)
+    assert re.match(r"\S*content/jiangbei-2023\.yaml:\d+:\d+: photo 'signing' has no image", line)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

@@ -24,8 +24,9 @@ PHOTOS = {
 }
 
 
-def draw(name: str, w: int, h: int, sky: tuple[int, int, int], ground: tuple[int, int, int],
-         what: str) -> Image.Image:
+def draw(
+    name: str, w: int, h: int, sky: tuple[int, int, int], ground: tuple[int, int, int], what: str
+) -> Image.Image:
     rng = random.Random(name)  # the same picture every time
     image = Image.new("RGB", (w, h), sky)
     pen = ImageDraw.Draw(image)

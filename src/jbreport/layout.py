@@ -46,6 +46,9 @@ WORDS = {
     "source": "Source: {source}",
     "key_figures": "Key figures",
     "chart": "Main amounts",
+    # a chart of growth rates, and the time they cover ("Year-on-year growth, 2022 (%)")
+    "chart_growth": "Year-on-year growth, {period} (%)",
+    "contact": "Contact: {contact}",
     "toc": "Contents",
     "credits": "Credits",
     # a table column's label and the unit its figures share ("零售额（亿元）")

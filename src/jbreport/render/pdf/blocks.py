@@ -20,7 +20,7 @@ from ...model import Table as TableBlock
 from .. import theme
 from .cells import Hanging, NumberCell, decimal_tail
 from .flowables import Parallel
-from .styles import LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
+from .styles import GUTTER, LIGHT_RULE, MARGIN_X, PAGE_W, RULE, StyleName
 from .tagging import StructureType, Tag
 
 if TYPE_CHECKING:
@@ -37,10 +37,14 @@ def table(w: _Writer, block: TableBlock) -> list[Flowable]:
     n = len(w.document.languages)
     full = PAGE_W - 2 * MARGIN_X
     after = Spacer(1, 4 if block.note else 10)
-    narrow = w.column_widths(full)  # each language's table on its column of the page
-    if n > 1 and all(_fits(w, block, i, narrow[i]) for i in range(n)):
-        columns = [_one_table(w, block, i, narrow[i]) for i in range(n)]
-        return [CondPageBreak(5 * 13), KeepTogether([Parallel(columns, shares=w.shares)]), after]
+    # side by side: on the body's columns, or else on even halves of the page
+    for shares in dict.fromkeys((w.shares, tuple(1 / n for _ in range(n)))):
+        room = full - GUTTER * (n - 1)
+        narrow = [room * share for share in shares]
+        if n > 1 and all(_fits(w, block, i, narrow[i]) for i in range(n)):
+            columns = [_one_table(w, block, i, narrow[i]) for i in range(n)]
+            side = Parallel(columns, shares=shares)
+            return [CondPageBreak(5 * 13), KeepTogether([side]), after]
     out: list[Flowable] = []
     for i in range(n):
         # together on one page when they fit on one (a longer table splits, its header repeated)

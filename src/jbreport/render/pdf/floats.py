@@ -141,11 +141,15 @@ class FloatingDoc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pending: list[Figure] = []
+        self.room = 0.0  # under the last flowable drawn, on its page
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        frame = getattr(self, "frame", None)
+        if frame is None:  # an action between pages
+            return
+        self.room = frame._y - frame._y1p
         if not isinstance(flowable, Anchor):
             return
-        frame = self.frame
         figure = flowable.figure
         figure.measure()
         if not self.pending and frame._y - frame._y1p >= figure.height + GAP:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -17,7 +18,7 @@ from reportlab.platypus import Flowable, Image
 
 from ...model import Chart, Text, Texts
 from ..typeset import setting
-from .styles import ACCENT, GREY, GUTTER, INK, RULE, Style
+from .styles import ACCENT, GREY, GUTTER, INK, RED, RULE, Style
 from .tagging import Outline, Tag
 from .textops import Measure, Placed, draw_plain, text_object
 
@@ -252,7 +253,9 @@ class BarChart(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         self.chart, self.measure = chart, measure
-        self.row = self.LINE * languages + 6
+        # a bar's label and value in each language: a line each, set closer when several
+        self.line = self.LINE if languages == 1 else self.LINE - 1.5
+        self.row = self.line * languages + 6
         # read as its text alternative: the title, then each bar's label and value
         lines = [" / ".join(t.text for t in chart.title)]
         for bar in chart.bars:
@@ -266,20 +269,32 @@ class BarChart(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        """Bars from a zero line: a fall (a negative growth rate) to its left, its value
+        to the right of the line; a rise to the right, its value after the bar."""
         canvas: Canvas = self.canv
         label_w = self.width * 0.36
         value_w = self.width * 0.26
         bar_space = self.width - label_w - value_w - 8
-        top = max(bar.value for bar in self.chart.bars) or 1
+        values = [Decimal(0), *(bar.value for bar in self.chart.bars)]
+        low, high = min(values), max(values)
+        scale = float(bar_space) / float(high - low or 1)
+        zero = label_w + float(-low) * scale
         y = self.height - 2
         canvas.begin_tag(self.tag)
         for bar in self.chart.bars:
             self._texts(bar.label, 2, y, label_w - 8)
-            length = float(bar_space) * float(bar.value / top)
-            canvas.setFillColor(ACCENT)
-            canvas.rect(label_w, y - self.row + 6, max(length, 1.0), self.row - 8, stroke=0, fill=1)
-            self._texts(bar.display, label_w + length + 4, y, None)
+            length = float(bar.value) * scale
+            start = zero + min(length, 0.0)
+            canvas.setFillColor(ACCENT if bar.value >= 0 else RED)
+            canvas.rect(
+                start, y - self.row + 6, max(abs(length), 1.0), self.row - 8, stroke=0, fill=1
+            )
+            self._texts(bar.display, zero + max(length, 0.0) + 4, y, None)
             y -= self.row
+        if low < 0:  # the zero line, where a rise and a fall part
+            canvas.setStrokeColor(GREY)
+            canvas.setLineWidth(0.5)
+            canvas.line(zero, 2, zero, self.height - 2)
         canvas.end_tag()
 
     def _texts(self, texts: Texts, x: float, top: float, max_width: float | None) -> None:
@@ -287,7 +302,7 @@ class BarChart(Flowable):  # type: ignore[misc]
         style = Style(size=self.SIZE)
         for i, text in enumerate(texts):
             measure = self.measure(text.lang, style)
-            y = top - self.LINE * (i + 1) + 2
+            y = top - self.line * (i + 1) + 2
             color = INK if i == 0 else GREY
             draw_plain(self.canv, measure, text.text, x, y, color, max_width)
 

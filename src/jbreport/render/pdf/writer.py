@@ -67,6 +67,11 @@ from .styles import (
 from .tagging import Outline, StructureType, Tag
 from .textops import Measure, draw_plain
 
+# a single page whose content ends higher than this share of it above the foot is spread:
+# its parts (each kind in SPREAD) get up to SPREAD_GAP points more before them
+FILLED = 0.15
+SPREAD = (KeyFigures, Chart, TableBlock, Credits)
+SPREAD_GAP = 18.0
 BALANCE = (0.4, 0.6)  # the least and the most a language's column takes of a bilingual page
 
 
@@ -153,9 +158,16 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def flowables(self) -> list[Flowable]:
+    def flowables(self, room: float = 0.0) -> list[Flowable]:
+        """The story; ``room``: points left on a single page, shared out before its parts
+        (a few points each, the rest above the credits, which go to the page's foot)."""
         out: list[Flowable] = []
-        for block in self.document.blocks:
+        parts = [i for i, b in enumerate(self.document.blocks) if isinstance(b, SPREAD) and i]
+        each = min(room / len(parts), SPREAD_GAP) if parts else 0.0
+        for i, block in enumerate(self.document.blocks):
+            if i in parts:
+                last = i == parts[-1]
+                out.append(Spacer(1, room - each * (len(parts) - 1) if last else each))
             out += self.block(block)
         return out
 
@@ -272,6 +284,15 @@ class _Writer:
     # -- pages --------------------------------------------------------------------------
 
     def build(self) -> bytes:
+        """The PDF; a single page left part empty is set again, its parts spread to fill it."""
+        data, pages, room = self.typeset()
+        if pages == 1 and room > FILLED * (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM):
+            self.outline_count = 0
+            data, _pages, _room = self.typeset(room - 2)
+        return data
+
+    def typeset(self, room: float = 0.0) -> tuple[bytes, int, float]:
+        """The PDF, its page count and the room left under its last flowable."""
         buffer = io.BytesIO()
         meta = self.document.metadata
         template = FloatingDoc(
@@ -304,13 +325,13 @@ class _Writer:
             bottomPadding=0,
         )
         template.addPageTemplates([PageTemplate("page", [frame])])
-        story = [*self.flowables(), Flush(template.pending)]
+        story = [*self.flowables(room), Flush(template.pending)]
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
             return NumberedCanvas(self.document, self.decorate, self.fonts.latin, *args, **kwargs)
 
         template.build(story, canvasmaker=canvasmaker)
-        return buffer.getvalue()
+        return buffer.getvalue(), template.page, template.room
 
     def decorate(self, canvas: Canvas, page: int, total: int) -> None:
         """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known: no
