@@ -4,6 +4,7 @@ catalogs (tests/fixtures/localize/) become documents for one language and for a 
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,16 @@ import pytest
 from jbreport.errors import Location, TemplateError, TranslationError
 from jbreport.layout import Layout, Msg, Part
 from jbreport.localize import Localized, localize
-from jbreport.model import Cover, Credits, Heading, KeyFigures, Paragraph, Photo, Texts
+from jbreport.model import (
+    Chart,
+    Cover,
+    Credits,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Photo,
+    Texts,
+)
 from jbreport.po.lookup import Catalogs, load_catalogs
 from jbreport.source.load import load_report
 from jbreport.source.model import Report
@@ -151,6 +161,40 @@ def test_a_part_without_content_is_left_out() -> None:
     no_chart = edition("zh", with_layout=layout("chart", "photos")).document
     # one amount cannot make a chart; the photo part gathers the report's photos
     assert [type(b).__name__ for b in no_chart.blocks] == ["Photo"]
+
+
+def test_a_factsheet_summary_growth_chart_period_and_contact(tmp_path: Path) -> None:
+    """The lead's first paragraph alone; a chart of growth rates titled with the growth word
+    and the period; key figures titled with the period; the contact line before the source."""
+    shutil.copytree(FIXTURE, tmp_path / "proj")
+    content = tmp_path / "proj" / "content" / "mini.yaml"
+    text = content.read_text(encoding="utf-8").replace(
+        "key_figures:",
+        '  fall: {kind: growth, value: -1.5}\n  year: {kind: date, value: "2022"}\n'
+        "chart:\n  - {figure: rise, label: 投资}\n  - {figure: fall, label: 出口}\n"
+        "period: year\ncontact: 江北区统计局\nkey_figures:",
+    )
+    second = "总投资{investment}。\n  - 第二段。\n"  # a lead of two paragraphs
+    content.write_text(text.replace("总投资{investment}。\n", second, 1), encoding="utf-8")
+    sheet = layout(
+        "lead",
+        "key_figures",
+        "chart",
+        "credits",
+        lead={"paragraphs": 1},
+        key_figures={"title": Msg("Key figures, {period}", 1, "")},
+        chart={"growth": Msg("Growth, {period}", 1, "")},
+        credits={"picture": False, "contact": True},
+    )
+    report = load_report(content, tmp_path / "proj")
+    blocks = localize(report, sheet, catalogs(), ("en",)).document.blocks
+    lead, figures, chart, credits = blocks
+    assert isinstance(lead, Paragraph) and isinstance(figures, KeyFigures)
+    assert said(figures.title) == ["Key figures, 2022"]
+    assert isinstance(chart, Chart) and said(chart.title) == ["Growth, 2022"]
+    assert [bar.value for bar in chart.bars] == [Decimal("5.2"), Decimal("-1.5")]
+    assert isinstance(credits, Credits)
+    assert [said(line)[0].split(":")[0] for line in credits.lines] == ["Contact", "Source"]
 
 
 def test_a_translation_that_loses_a_figure_stops_at_its_po_line(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from conftest import require, run
-from jbreport.model import KeyFigureRow, KeyFigures, Paragraph, Photo, Text
+from jbreport.model import Credits, KeyFigureRow, KeyFigures, Paragraph, Photo, Text
 from jbreport.render.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H
 from test_render_pdf_writer import EN, ZH, document, roles, texts, written
 
@@ -67,6 +67,17 @@ def test_a_photo_that_does_not_fit_goes_to_the_top_of_the_next_page(tmp_path: Pa
     page_two = [w for w in words(path) if w[0] == 2 and "地区生产总值" in w[5]]
     assert min(w[2] for w in page_two) > caption[4]  # the text goes on under the photo
     assert caption[2] < MARGIN_TOP + 400  # near the top, under a 3:2 picture
+
+
+def test_photos_still_waiting_come_before_the_credits(tmp_path: Path) -> None:
+    """Mentioned at the end: under the text, before the credits (the last lines)."""
+    photos = [Photo(f"p{i}", texts(zh=f"终图{i}"), None, image(tmp_path, 300, 200)) for i in "12"]
+    credits = Credits(None, (texts(zh="来源：江北区统计局"),))
+    path = written(tmp_path, document((ZH,), *paragraphs(2), *photos, credits))
+    (source,) = where(path, "来源")
+    for i in "12":
+        (caption,) = where(path, f"终图{i}")
+        assert (caption[0], caption[2]) < (source[0], source[2])  # before, page and line
 
 
 def test_a_portrait_photo_is_at_most_half_the_page_and_its_caption_on_its_width(

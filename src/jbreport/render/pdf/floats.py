@@ -14,10 +14,11 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak
 
 from .flowables import Parallel, TaggedImage, TextBlock
 
+SHRINK = 0.8  # the least a photo is made, to fit the foot of the page that mentions it
 GAP = 14.0  # points between a photo (with its caption) and the text above or below it
 CAPTION_GAP = 4.0  # between the picture and its caption
 PLACEHOLDER_FILL = HexColor("#F1F2F4")
@@ -74,6 +75,10 @@ class Figure:
     width: float
     height: float = 0.0
     caption_heights: list[float] = field(default_factory=list)
+    full_width: float = 0.0  # as the layout's limits size it (fit() makes it smaller)
+
+    def __post_init__(self) -> None:
+        self.full_width = self.width
 
     def captions(self) -> list[Flowable]:
         return [self.caption] if isinstance(self.caption, Parallel) else list(self.caption)
@@ -84,6 +89,26 @@ class Figure:
         picture_h = self.picture.wrap(self.width, 1e9)[1]
         self.height = picture_h + CAPTION_GAP + sum(self.caption_heights)
         return self.height
+
+    def fit(self, room: float) -> bool:
+        """Made smaller (down to SHRINK of its size) to fit ``room``, if it can."""
+        for _attempt in range(3):
+            if self.height <= room:
+                return True
+            picture_h = self.picture.wrap(self.width, 1e9)[1]
+            over = self.height - room
+            scale = (picture_h - over) / picture_h
+            if scale * self.width < self.full_width * SHRINK:
+                return False
+            self.width *= scale
+            if isinstance(self.picture, Placeholder):
+                self.picture.width *= scale
+                self.picture.height *= scale
+            else:
+                self.picture.drawWidth *= scale
+                self.picture.drawHeight *= scale
+            self.measure()
+        return self.height <= room
 
     def draw(self, canvas: Canvas, x: float, y: float) -> None:
         """Drawn with its foot at ``y``: the picture, then the caption at its left edge."""
@@ -113,26 +138,16 @@ class Anchor(Flowable):  # type: ignore[misc]
 
 
 class Flush(Flowable):  # type: ignore[misc]
-    """The story's end: the photos still waiting for a page, in the flow."""
+    """The text's end (before the credits, and the story's end): the photos still waiting
+    go under it, or to the next pages (:meth:`FloatingDoc.afterFlowable`)."""
 
-    def __init__(self, pending: list[Figure]) -> None:
-        super().__init__()
-        self.pending = pending
+    _ZEROSIZE = True
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = sum(f.height + GAP for f in self.pending)
-        return avail_width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []
+        return avail_width, 0
 
     def draw(self) -> None:
-        y = self.height
-        for figure in self.pending:
-            y -= GAP + figure.height
-            figure.draw(self.canv, 0, y)
-        self.pending.clear()
+        return None
 
 
 class FloatingDoc(BaseDocTemplate):  # type: ignore[misc]
@@ -148,16 +163,31 @@ class FloatingDoc(BaseDocTemplate):  # type: ignore[misc]
         if frame is None:  # an action between pages
             return
         self.room = frame._y - frame._y1p
-        if not isinstance(flowable, Anchor):
-            return
-        figure = flowable.figure
-        figure.measure()
-        if not self.pending and frame._y - frame._y1p >= figure.height + GAP:
-            # at the foot of this page, the text going on above it
+        if isinstance(flowable, Anchor):
+            flowable.figure.measure()
+            self.pending.append(flowable.figure)
+            if len(self.pending) == 1:  # (none waiting before it: the order is kept)
+                self._to_foot()
+        elif isinstance(flowable, Flush):
+            self._in_flow()
+            if self.pending:  # on the next page, then the end again
+                frame._generated_content = [PageBreak(), Flush()]
+
+    def _to_foot(self) -> None:
+        """The waiting photos that fit at the foot of this page, the text going on above."""
+        frame = self.frame
+        while self.pending and self.pending[0].fit(frame._y - frame._y1p - GAP):
+            figure = self.pending.pop(0)
             figure.draw(self.canv, frame._x1, frame._y1p)
             frame._y1p += figure.height + GAP
-        else:
-            self.pending.append(figure)
+
+    def _in_flow(self) -> None:
+        """The waiting photos that fit under the text, one after the other (the text done)."""
+        frame = self.frame
+        while self.pending and self.pending[0].fit(frame._y - frame._y1p - GAP):
+            figure = self.pending.pop(0)
+            frame._y -= GAP + figure.height
+            figure.draw(self.canv, frame._x1, frame._y)
 
     def handle_frameBegin(self, *args: Any, **kwargs: Any) -> None:
         frame = self.frame

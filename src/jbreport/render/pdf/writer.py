@@ -165,6 +165,8 @@ class _Writer:
         parts = [i for i, b in enumerate(self.document.blocks) if isinstance(b, SPREAD) and i]
         each = min(room / len(parts), SPREAD_GAP) if parts else 0.0
         for i, block in enumerate(self.document.blocks):
+            if isinstance(block, Credits):
+                out.append(Flush())  # the photos before the credits
             if i in parts:
                 last = i == parts[-1]
                 out.append(Spacer(1, room - each * (len(parts) - 1) if last else each))
@@ -325,7 +327,7 @@ class _Writer:
             bottomPadding=0,
         )
         template.addPageTemplates([PageTemplate("page", [frame])])
-        story = [*self.flowables(room), Flush(template.pending)]
+        story = [*self.flowables(room), Flush()]
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
             return NumberedCanvas(self.document, self.decorate, self.fonts.latin, *args, **kwargs)
