@@ -63,7 +63,11 @@ def _build_parser(b: argparse.ArgumentParser) -> None:
     b.add_argument("--layout", action="append", help="brief, factsheet or your own (default: all)")
     b.add_argument("-f", "--format", action="append", choices=["docx", "pdf"], help="default: both")
     b.add_argument("-o", "--output", type=Path, help="output folder (default: <project>/output)")
-    b.add_argument("--strict", action="store_true", help="fail on untranslated or fuzzy strings")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on untranslated or fuzzy strings, or a photo without its image",
+    )
     b.add_argument(
         "-j",
         "--jobs",
