@@ -319,15 +319,22 @@ def _credits(ed: _Edition, part: Part) -> list[Block]:
     pictured = any(photo.image is not None for photo in report.photos())
     if report.picture_credit is not None and args.get("picture", True) and pictured:
         lines.append(ed.must(report.picture_credit))
-    # contact=True, or the words to say it with: the report's contact, before the sources
+    sources = [
+        ed.words(args.get("source"), "source", source=lambda lang, s=source: lang.text(s))
+        for source in report.sources
+    ]
+    # contact=True, or the words to say it with: the report's contact, on the first
+    # source's line ("联系：江北区委宣传部 · 来源：江北区委宣传部")
     if report.contact is not None and (wording := args.get("contact")):
         contact = report.contact
         chosen = wording if isinstance(wording, Msg) else None
-        lines.append(ed.words(chosen, "contact", contact=lambda lang: lang.text(contact)))
-    for source in report.sources:
-        lines.append(
-            ed.words(args.get("source"), "source", source=lambda lang, s=source: lang.text(s))
-        )
+        said = ed.words(chosen, "contact", contact=lambda lang: lang.text(contact))
+        if sources:
+            pairs = zip(said, sources[0], strict=True)
+            said = tuple(Text(c.lang, f"{c.text} · {s.text}") for c, s in pairs)
+            sources = sources[1:]
+        lines.append(said)
+    lines += sources
     if not lines:
         return []
     title = ed.words(args["title"], "credits") if "title" in args else None

@@ -69,7 +69,7 @@ from .textops import Measure, draw_plain
 
 # a single page whose content ends higher than this share of it above the foot is spread:
 # its parts (each kind in SPREAD) get up to SPREAD_GAP points more before them
-FILLED = 0.15
+FILLED = 0.10
 SPREAD = (KeyFigures, Chart, TableBlock, Credits)
 SPREAD_GAP = 18.0
 BALANCE = (0.4, 0.6)  # the least and the most a language's column takes of a bilingual page
