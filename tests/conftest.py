@@ -80,7 +80,16 @@ def copy_project(tmp_path: Path, reports: tuple[str, ...] | None = None) -> Path
     for path in sorted((ROOT / "content").glob("*.yaml")):
         if reports is None or path.stem in reports:
             shutil.copy(path, root / "content")
+    shutil.copytree(ROOT / "content" / "images", root / "content" / "images")
     shutil.copytree(ROOT / "translations", root / "translations")
+    return root
+
+
+def without_images(root: Path) -> Path:
+    """The copied sample's photos with their images still to come (no `image:`)."""
+    content = root / "content" / "jiangbei-2023.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(re.sub(r", image: images/[\w-]+\.jpg", "", text), encoding="utf-8")
     return root
 
 

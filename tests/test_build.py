@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, copy_project, require, run, squash
+from conftest import ROOT, copy_project, require, run, squash, without_images
 from jbreport.build import Project, build
 from jbreport.cli import main
 from jbreport.source.load import find_reports
@@ -211,7 +211,8 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     assert main(["-C", str(root), "translations", "init", "fr"]) == 0
     po = root / "translations" / "fr.po"
     text = po.read_text(encoding="utf-8").replace(
-        'msgid "Key figures"\nmsgstr ""', 'msgid "Key figures"\nmsgstr "Chiffres clés"'
+        'msgid "Key figures, {period}"\nmsgstr ""',
+        'msgid "Key figures, {period}"\nmsgstr "Chiffres clés, {period}"',
     )
     po.write_text(text, encoding="utf-8")
     result = build(
@@ -220,7 +221,7 @@ def test_any_language_and_pair_with_a_catalog(tmp_path: Path) -> None:
     assert len(result.written) == 2
     assert result.fallbacks["fr"]  # the untranslated strings are reported, not hidden
     pdf = run(require("pdftotext"), root / "output" / "jiangbei-2023.fr.factsheet.pdf", "-")
-    assert "Chiffres clés" in pdf
+    assert "Chiffres clés, 2022" in pdf
     assert "30,25 milliards" in pdf  # CLDR's French: comma decimals, milliards
 
 
@@ -416,16 +417,16 @@ def test_a_figure_word_that_loses_a_field_stops_the_build(
 def test_photos_without_an_image_are_said_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The sample's photos have captions but no image files: the press office is told, once
-    per report, with the first one's line, instead of finding stray captions in the brief."""
+    """Photos with captions but no image files: the press office is told, once per report,
+    with the first one's line, and finds a frame left for each in the brief."""
     out_args = ["-l", "zh", "-f", "pdf", "--layout", "factsheet", "-o"]
-    assert main(["-C", str(ROOT), "build", *out_args, str(tmp_path)]) == 0
+    root = without_images(copy_project(tmp_path / "proj"))
+    assert main(["-C", str(root), "build", *out_args, str(tmp_path / "out")]) == 0
     notes = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
     assert len(notes) == 1
     assert re.match(r"warning: \S*content/jiangbei-2023\.yaml:\d+:\d+: 5 photo\(s\)", notes[0])
     assert "(cbd, signing, library, beibin-extension, guanyinqiao)" in notes[0]
     # a long report's are named up to eight, then counted
-    root = copy_project(tmp_path / "long")
     content = root / "content" / "jiangbei-2023.yaml"
     text = content.read_text(encoding="utf-8")
     cbd = '  - photo: {id: cbd, caption: "江北嘴中央商务区"}\n'
@@ -434,7 +435,26 @@ def test_photos_without_an_image_are_said_once(
     assert main(["-C", str(root), "build", *out_args, str(tmp_path / "long-out")]) == 0
     (note,) = [line for line in capsys.readouterr().err.splitlines() if "have no image" in line]
     assert ": 11 photo(s) have no image (cbd, extra-0, extra-1, extra-2, extra-3, extra-4," in note
-    assert "extra-5, signing and 3 more): only their captions are printed" in note
+    assert "extra-5, signing and 3 more): a frame is left for each" in note
+
+
+def test_strict_refuses_a_photo_without_its_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--strict: each photo still without its image is an error at its line; nothing is
+    written.  The sample as shipped (every photo with its image) builds."""
+    root = copy_project(tmp_path / "proj", ("jiangbei-2023",))
+    args = ["build", "-l", "zh", "-f", "pdf", "--layout", "factsheet", "--strict", "-o"]
+    assert main(["-C", str(root), *args, str(tmp_path / "ok")]) == 0
+    capsys.readouterr()
+    content = root / "content" / "jiangbei-2023.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace(", image: images/signing.jpg", ""), encoding="utf-8")
+    assert main(["-C", str(root), *args, str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    (line,) = [x for x in err.splitlines() if "has no image" in x]
+    assert re.match(r"\S*content/jiangbei-2023\.yaml:\d+:\d+: photo 'signing' has no image", line)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 @pytest.mark.parametrize("when", ["renderer", "warnings"])  # warming up, or rendering

@@ -178,6 +178,30 @@ BAD = [
         id="unknown-wording",
     ),
     pytest.param(
+        ("key_figures:", "period: when\nkey_figures:"),
+        r"period 'when' is not defined under figures",
+        8,
+        id="period-unknown",
+    ),
+    pytest.param(
+        ("key_figures:", "period: count\nkey_figures:"),
+        r"period 'count' is a count, not a date",
+        8,
+        id="period-not-a-date",
+    ),
+    pytest.param(
+        ("key_figures:", "chart: [count]\nkey_figures:"),
+        r"chart figure 'count' needs a label \(or to be a key figure\)",
+        8,
+        id="chart-bar-without-label",
+    ),
+    pytest.param(
+        ("key_figures:", "chart: [{figure: count, label: 项目, colour: red}]\nkey_figures:"),
+        r"unknown key 'colour' in a chart bar",
+        8,
+        id="chart-bar-unknown-key",
+    ),
+    pytest.param(
         ("language: zh", "language: zh\nstyle: {zh: {range_dash: to}}"),
         r"range_dash is the mark between the ends of a range",
         2,
@@ -205,6 +229,30 @@ def test_bad_content(
     if line is not None:
         assert re.search(rf"mini\.yaml:{line}(:\d+)?: ", err), err
     assert not (root / "output").exists() or not any((root / "output").iterdir())
+
+
+def test_a_chart_of_growth_rates_with_its_own_labels_the_period_and_the_contact(
+    tmp_path: Path,
+) -> None:
+    """A bar is a key figure's name (its label reused) or a figure with its own label; the
+    report names the period its figures cover and whom to ask."""
+    text = BASE.replace(
+        "key_figures:",
+        "  growth: {kind: growth, value: 5.2}\n  fall: {kind: growth, value: -1.5}\n"
+        '  year: {kind: date, value: "2022"}\n'
+        "chart:\n  - {figure: growth, label: 投资增速}\n  - {figure: fall, label: 出口}\n"
+        "period: year\ncontact: 江北区统计局\nkey_figures:",
+    )
+    root = project(tmp_path, text)
+    report = load_report(root / "content" / "mini.yaml", root)
+    assert [(bar.figure, bar.label.text) for bar in report.chart] == [
+        ("growth", "投资增速"),
+        ("fall", "出口"),
+    ]
+    assert report.chart[0].label.context.endswith("chart/growth/label")
+    assert report.period == "year"
+    assert report.contact is not None and report.contact.text == "江北区统计局"
+    assert {"投资增速", "出口", "江北区统计局"} <= {s.text for s in report.strings()}
 
 
 def test_figures_keep_the_digits_they_were_typed_with(tmp_path: Path) -> None:

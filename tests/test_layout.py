@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,21 @@ def test_shipped_layouts() -> None:
     assert names[:3] == ["cover", "key_figures", "lead"]
     assert [p.args["id"] for p in layout.parts if p.name == "section"] == ["a", "b"]
     assert layout.footer is not None and layout.footer.msgid == "Page {page} of {pages}"
+
+
+def test_photo_size_sets_the_limits_and_refuses_others(tmp_path: Path) -> None:
+    assert run_layout("brief", None, SUMMARY).photo_height == 50
+    root = user_template(tmp_path, "mine", '{{ photo_size(width="column", height=30) }}\n')
+    layout = run_layout("mine", root, SUMMARY)
+    assert (layout.photo_width, layout.photo_height) == ("column", 30)
+    for call, said in (
+        ('photo_size(width="half")', "width 'half': use 'full' or 'column'"),
+        ("photo_size(height=80)", "height 80: a percentage from 10 to 50"),
+    ):
+        root = user_template(tmp_path, "bad", "\n{{ " + call + " }}\n")
+        with pytest.raises(TemplateError, match=re.escape(said)) as info:
+            run_layout("bad", root, SUMMARY)
+        assert "bad.j2:2" in str(info.value)
 
 
 def test_project_template_wins(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ catalogs (tests/fixtures/localize/) become documents for one language and for a 
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,16 @@ import pytest
 from jbreport.errors import Location, TemplateError, TranslationError
 from jbreport.layout import Layout, Msg, Part
 from jbreport.localize import Localized, localize
-from jbreport.model import Cover, Credits, Heading, KeyFigures, Paragraph, Photo, Texts
+from jbreport.model import (
+    Chart,
+    Cover,
+    Credits,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Photo,
+    Texts,
+)
 from jbreport.po.lookup import Catalogs, load_catalogs
 from jbreport.source.load import load_report
 from jbreport.source.model import Report
@@ -85,6 +95,22 @@ def test_sections_photos_and_credits_in_reading_order() -> None:
     assert [said(line) for line in credits.lines] == [["图片由江北区提供"], ["来源：江北区统计局"]]
 
 
+def test_no_picture_credit_without_a_picture(tmp_path: Path) -> None:
+    """A photo whose image is still to come: its photographer and the report's picture
+    credit are not printed (no credit for a picture that is not there)."""
+    shutil.copytree(FIXTURE, tmp_path / "proj")
+    content = tmp_path / "proj" / "content" / "mini.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace(", image: photo.png", ""), encoding="utf-8")
+    pending = load_report(content, tmp_path / "proj")
+    blocks = localize(pending, ALL, catalogs(), ("zh",)).document.blocks
+    photo = next(b for b in blocks if isinstance(b, Photo))
+    assert photo.image is None and photo.credit is None
+    credits = blocks[-1]
+    assert isinstance(credits, Credits)
+    assert [said(line) for line in credits.lines] == [["来源：江北区统计局"]]
+
+
 def test_a_translated_edition_and_its_fallbacks() -> None:
     localized = edition("en")
     document = localized.document
@@ -135,6 +161,41 @@ def test_a_part_without_content_is_left_out() -> None:
     no_chart = edition("zh", with_layout=layout("chart", "photos")).document
     # one amount cannot make a chart; the photo part gathers the report's photos
     assert [type(b).__name__ for b in no_chart.blocks] == ["Photo"]
+
+
+def test_a_factsheet_summary_growth_chart_period_and_contact(tmp_path: Path) -> None:
+    """The lead's first paragraph alone; a chart of growth rates titled with the growth word
+    and the period; key figures titled with the period; the contact line before the source."""
+    shutil.copytree(FIXTURE, tmp_path / "proj")
+    content = tmp_path / "proj" / "content" / "mini.yaml"
+    text = content.read_text(encoding="utf-8").replace(
+        "key_figures:",
+        '  fall: {kind: growth, value: -1.5}\n  year: {kind: date, value: "2022"}\n'
+        "chart:\n  - {figure: rise, label: 投资}\n  - {figure: fall, label: 出口}\n"
+        "period: year\ncontact: 江北区统计局\nkey_figures:",
+    )
+    second = "总投资{investment}。\n  - 第二段。\n"  # a lead of two paragraphs
+    content.write_text(text.replace("总投资{investment}。\n", second, 1), encoding="utf-8")
+    sheet = layout(
+        "lead",
+        "key_figures",
+        "chart",
+        "credits",
+        lead={"paragraphs": 1},
+        key_figures={"title": Msg("Key figures, {period}", 1, "")},
+        chart={"growth": Msg("Growth, {period}", 1, "")},
+        credits={"picture": False, "contact": True},
+    )
+    report = load_report(content, tmp_path / "proj")
+    blocks = localize(report, sheet, catalogs(), ("en",)).document.blocks
+    lead, figures, chart, credits = blocks
+    assert isinstance(lead, Paragraph) and isinstance(figures, KeyFigures)
+    assert said(figures.title) == ["Key figures, 2022"]
+    assert isinstance(chart, Chart) and said(chart.title) == ["Growth, 2022"]
+    assert [bar.value for bar in chart.bars] == [Decimal("5.2"), Decimal("-1.5")]
+    assert isinstance(credits, Credits)
+    (line,) = credits.lines  # the contact on the source's line
+    assert said(line)[0].startswith("Contact: ") and " · Source: " in said(line)[0]
 
 
 def test_a_translation_that_loses_a_figure_stops_at_its_po_line(tmp_path: Path) -> None:

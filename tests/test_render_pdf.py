@@ -55,10 +55,29 @@ def test_qpdf_finds_no_problem(built: Path, name: str) -> None:
     assert "No syntax or stream encoding errors found" in out
 
 
+# the sample's photo captions: a photo at the top of a page may stand inside a paragraph that
+# goes on from the page before, its caption read between the paragraph's two parts
+CAPTIONS = (
+    "江北嘴中央商务区",
+    "2023年江北区重点招商项目暨“满天星”行动集中签约仪式于1月9日在江北嘴隆重举行",
+    "江北区图书馆鸿恩寺新馆，市民沿着“书山”拾级而上 摄/崔力",
+    "北滨路东延伸段效果图",
+    "观音桥商圈 摄/李昱彦",
+)
+
+
 def test_chinese_edition_holds_the_article_character_for_character(built: Path) -> None:
     path = built / "jiangbei-2023.zh.pdf"
     body = squash(pdftotext(path, *BODY))
-    missing = [p for p in seed_paragraphs() if squash(p) not in body and p != "王彩艳 杨敏"]
+    article = body  # its photos' captions aside
+    for caption in CAPTIONS:
+        assert squash(caption) in body, caption
+        article = article.replace(squash(caption), "")
+    missing = [
+        p
+        for p in seed_paragraphs()
+        if squash(p) not in body and squash(p) not in article and p != "王彩艳 杨敏"
+    ]
     assert not missing, f"{len(missing)} paragraphs not found, first: {missing[:1]}"
     for name in ("王彩艳", "杨敏"):
         assert name in body

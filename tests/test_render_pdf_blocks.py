@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from conftest import require, run
-from jbreport.model import Text
+from jbreport.model import Paragraph, Text
 from model_blocks import SIGNOFF, bullets, numbered, pair, table
 from test_render_pdf_writer import EN, ZH, document, roles, text_of, written
 
@@ -76,7 +76,8 @@ def test_a_list_item_has_no_first_line_indent(tmp_path: Path) -> None:
 
 
 def test_a_signoff_is_right_aligned(tmp_path: Path) -> None:
-    path = written(tmp_path, document((ZH,), SIGNOFF))
+    text = Paragraph((Text("zh", "南岸区经济运行总体平稳，稳中有进。" * 4),))
+    path = written(tmp_path, document((ZH,), text, SIGNOFF))
     lines = [x for x in run(require("pdftotext"), "-layout", path, "-").splitlines() if x.strip()]
     office = next(x for x in lines if "统计局" in x)
     date = next(x for x in lines if "2023年" in x)

@@ -269,6 +269,10 @@ def test_init_refuses_a_second_catalog_of_one_edition(
 EDITED = f"{REPORT}/sections/reform-opening/1"
 LIBRARY = f"{REPORT}/sections/livelihood/1"
 REMOVED = f"{REPORT}/photos/beibin-extension/caption"
+BEIBIN_PHOTO = (
+    '  - photo: {id: beibin-extension, caption: "北滨路东延伸段效果图",'
+    " image: images/beibin-extension.jpg}\n"
+)
 
 
 def test_update_marks_edits_fuzzy_adds_new_strings_and_keeps_removed_ones(
@@ -284,7 +288,7 @@ def test_update_marks_edits_fuzzy_adds_new_strings_and_keeps_removed_ones(
         '      - "{library_opening_date}，江北区图书馆',
         '      - "新增的一段话，共{new_jobs}人。"\n      - "{library_opening_date}，江北区图书馆',
     )
-    edit_content(root, '  - photo: {id: beibin-extension, caption: "北滨路东延伸段效果图"}\n', "")
+    edit_content(root, BEIBIN_PHOTO, "")
 
     assert main(["-C", str(root), "translations", "update"]) == 0
     assert capsys.readouterr().out.splitlines() == [
@@ -494,7 +498,7 @@ def test_a_removed_fuzzy_entry_comes_back_fuzzy(tmp_path: Path) -> None:
 def test_a_restored_paragraph_gets_its_translation_back(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     original = entry(catalog_of(root, "en"), REMOVED)
-    photo = '  - photo: {id: beibin-extension, caption: "北滨路东延伸段效果图"}\n'
+    photo = BEIBIN_PHOTO
     edit_content(root, photo, "")
     update(root)
     assert obsolete_of(catalog_of(root, "en"), REMOVED).string == original.string

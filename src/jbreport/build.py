@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import workers
+from . import preflight, workers
 from .atomic import write_all
 from .errors import (
     Collector,
@@ -20,7 +20,6 @@ from .errors import (
     Location,
     OutputError,
     RenderError,
-    TranslationError,
     UsageError,
 )
 from .render import FORMATS, RenderOptions, prepare, render_one
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from .model import Document
-    from .po.lookup import Catalogs, Lookup
+    from .po.lookup import Catalogs
     from .source.model import Report
 
 # The content, catalog, layout and localizing modules (YAML, Babel, Jinja2) are imported by
@@ -175,33 +174,12 @@ def localize_job(
         layout = replace(layout, parts=[*layout.parts[:at], toc, *layout.parts[at:]])
     localized = localize(report, layout, catalogs, job.edition)
     if strict:
-        _refuse_fallbacks(localized.lookups)
+        preflight.refuse_fallbacks(localized.lookups)
     fallbacks: Fallbacks = {}
     for lookup in localized.lookups:
         for (context, msgid), reason in lookup.fallbacks.items():
             fallbacks[(lookup.language, context, msgid)] = reason
     return localized.document, fallbacks
-
-
-def _refuse_fallbacks(lookups: list[Lookup]) -> None:
-    """--strict: an untranslated or fuzzy string is an error."""
-    problems = Collector()
-    for lookup in lookups:
-        for (context, msgid), reason in sorted(lookup.fallbacks.items()):
-            line = None
-            if lookup.catalog is not None:
-                message = lookup.catalog.get(msgid, context=context)
-                line = getattr(message, "lineno", None) if message is not None else None
-            where = Location.of(lookup.path, line) if lookup.path else None
-            hint = "" if line else "; run `jbreport translations update`"
-            problems.add(
-                TranslationError(
-                    f"{reason} in the {lookup.language} edition: {msgid!r}"
-                    f" (msgctxt {context!r}){hint}",
-                    where,
-                )
-            )
-    problems.raise_if_any()
 
 
 def build(
@@ -240,9 +218,12 @@ def build(
         from .source.load import load_reports
 
         loaded = load_reports(project.content, reports)
+        if strict:
+            preflight.refuse_missing_images(loaded)
         catalogs = load_catalogs(project.translations)
         out = out_dir or project.root / "output"
         todo = plan(loaded, catalogs, editions, layouts or ["brief"], formats)
+        preflight.refuse_unsupported_scripts(job.edition for job in todo)
         for name in dict.fromkeys(job.layout for job in todo):
             find_template(name, project.root)
         if jobs is None and (count := workers.auto_workers(todo, loaded)) > 1:
@@ -256,7 +237,6 @@ def build(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     result = _result(loaded, catalogs, editions)
-    result.notes += _unsupported_scripts(todo)
     _write(result, rendered, out, progress)
     return result
 
@@ -324,7 +304,7 @@ def _result(
                 names += f" and {len(imageless) - _NAMED} more"
             result.notes.append(
                 f"{imageless[0].caption.loc}: {len(imageless)} photo(s) have no image ({names}):"
-                " only their captions are printed; give each an `image:`"
+                " a frame is left for each; give each an `image:`"
             )
     if editions is None:
         for report in loaded:
@@ -334,20 +314,6 @@ def _result(
                     f" (build it anyway with -l {tag})"
                 )
     return result
-
-
-def _unsupported_scripts(todo: list[Job]) -> list[str]:
-    """One line per edition language written right to left: the writers set every line
-    left to right until they lay such scripts out (issue 19)."""
-    from .i18n.script import direction
-
-    languages = dict.fromkeys(tag for job in todo for tag in job.edition)
-    return [
-        f"{tag}: written right to left, which jbreport does not lay out yet: the words of"
-        " each line of its PDF and DOCX print in the wrong order"
-        for tag in languages
-        if direction(tag) == "rtl"
-    ]
 
 
 _NAMED = 8  # photos named in the warning about photos without an image

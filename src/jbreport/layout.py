@@ -51,6 +51,9 @@ WORDS = {
     "source": "Source: {source}",
     "key_figures": "Key figures",
     "chart": "Main amounts",
+    # a chart of growth rates, and the time they cover ("Year-on-year growth, 2022 (%)")
+    "chart_growth": "Year-on-year growth, {period} (%)",
+    "contact": "Contact: {contact}",
     "toc": "Contents",
     "credits": "Credits",
     # a table column's label and the unit its figures share ("零售额（亿元）")
@@ -88,6 +91,9 @@ class Layout:
     footer: Msg | None = None
     title_in_header: bool = True
     words: dict[str, Msg] = field(default_factory=dict)
+    # photo_size(width=…, height=…): the most a photo takes, across and down
+    photo_width: str = "full"
+    photo_height: int = 50
 
 
 def template_dirs(project_root: Path | None) -> list[Path]:
@@ -249,6 +255,7 @@ def _render(template: jinja2.Template, calls: _Calls, report: dict[str, Any]) ->
             header=calls.header,
             footer=calls.footer,
             words=calls.words,
+            photo_size=calls.photo_size,
             _=calls.gettext,
             gettext=calls.gettext,
         ):
@@ -321,6 +328,18 @@ class _Calls:
         if not isinstance(msg, Msg):
             raise TemplateError('footer() takes a word marked _("…")', self.here())
         self.layout.footer = msg
+        return ""
+
+    def photo_size(self, width: str = "full", height: int = 50) -> str:
+        """The most a photo may take: the measure's ``width`` ("full", or a bilingual page's
+        "column") and ``height`` percent of the page's text area (10 to 50)."""
+        if width not in ("full", "column"):
+            raise TemplateError(f"photo_size: width {width!r}: use 'full' or 'column'", self.here())
+        if not isinstance(height, int) or isinstance(height, bool) or not 10 <= height <= 50:
+            raise TemplateError(
+                f"photo_size: height {height!r}: a percentage from 10 to 50", self.here()
+            )
+        self.layout.photo_width, self.layout.photo_height = width, height
         return ""
 
     def words(self, **named: Msg) -> str:

@@ -36,6 +36,7 @@ from .model import (
     Metadata,
     Paragraph,
     Photo,
+    PhotoWidth,
     Role,
     Text,
     Texts,
@@ -183,12 +184,20 @@ class _Edition:
                 return Paragraph(self.must(src.text), role)
             case SrcPhoto():
                 credit = None
-                if src.photographer is not None:
+                if src.photographer is not None and src.image is not None:
                     photographer = src.photographer
                     credit = self.words(
                         None, "photo_credit", name=lambda lang: lang.text(photographer)
                     )
-                return Photo(src.id, self.must(src.caption), credit, src.image)
+                width: PhotoWidth = "column" if self.layout.photo_width == "column" else "full"
+                return Photo(
+                    src.id,
+                    self.must(src.caption),
+                    credit,
+                    src.image,
+                    width,
+                    self.layout.photo_height,
+                )
             case SrcTable():
                 return localize_table(self.langs, {**WORDS, **self.layout.words}, src)
             case SrcList():
@@ -229,18 +238,47 @@ def _key_figures(ed: _Edition, part: Part) -> list[Block]:
     rows = tuple(
         KeyFigureRow(k.figure, ed.must(k.label), ed.figure(k.figure)) for k in ed.report.key_figures
     )
-    return [KeyFigures(ed.words(part.args.get("title"), "key_figures"), rows)]
+    title = ed.words(part.args.get("title"), "key_figures", period=_period(ed))
+    return [KeyFigures(title, rows)]
 
 
 def _chart(ed: _Edition, part: Part) -> list[Block]:
+    """The chart, titled as what it shows: growth rates (``growth=``, with the period they
+    cover) or amounts (``title=``)."""
     bars = _chart_bars(ed)
     if len(bars) < 2:
         return []
-    return [Chart(ed.words(part.args.get("title"), "chart"), bars)]
+    kind = ed.report.figures[bars[0].name].figure.kind
+    if kind == nb.Kind.GROWTH:
+        title = ed.words(part.args.get("growth"), "chart_growth", period=_period(ed))
+    else:
+        title = ed.words(part.args.get("title"), "chart", period=_period(ed))
+    return [Chart(title, bars)]
+
+
+def _period(ed: _Edition) -> Callable[[Wording], str]:
+    """The time the figures cover, as each language writes it: the report's ``period``
+    figure, or else its date."""
+    name = ed.report.period
+
+    def written(lang: Wording) -> str:
+        if name is not None:
+            return lang.figure(name)
+        figure = nb.Figure(nb.Kind.DATE, start=ed.report.date)
+        return format_figure(figure, lang.tag, lang.messages(), lang.style)
+
+    return written
 
 
 def _lead(ed: _Edition, part: Part) -> list[Block]:
-    return [ed.block(b, "lead") for b in ed.report.lead]
+    """The lead; ``paragraphs=N``: its first N paragraphs only, without its photos."""
+    blocks: list[SrcBlock] = list(ed.report.lead)
+    if (count := part.args.get("paragraphs")) is not None:
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise KeyError(f"paragraphs={count!r}: a number from 1")
+        blocks = [b for b in blocks if isinstance(b, SrcParagraph)]
+        blocks = blocks[:count]
+    return [ed.block(b, "lead") for b in blocks]
 
 
 def _closing(ed: _Edition, part: Part) -> list[Block]:
@@ -278,12 +316,25 @@ def _photos(ed: _Edition, part: Part) -> list[Block]:
 def _credits(ed: _Edition, part: Part) -> list[Block]:
     report, args = ed.report, part.args
     lines: list[Texts] = []
-    if report.picture_credit is not None and args.get("picture", True):
+    pictured = any(photo.image is not None for photo in report.photos())
+    if report.picture_credit is not None and args.get("picture", True) and pictured:
         lines.append(ed.must(report.picture_credit))
-    for source in report.sources:
-        lines.append(
-            ed.words(args.get("source"), "source", source=lambda lang, s=source: lang.text(s))
-        )
+    sources = [
+        ed.words(args.get("source"), "source", source=lambda lang, s=source: lang.text(s))
+        for source in report.sources
+    ]
+    # contact=True, or the words to say it with: the report's contact, on the first
+    # source's line ("联系：江北区委宣传部 · 来源：江北区委宣传部")
+    if report.contact is not None and (wording := args.get("contact")):
+        contact = report.contact
+        chosen = wording if isinstance(wording, Msg) else None
+        said = ed.words(chosen, "contact", contact=lambda lang: lang.text(contact))
+        if sources:
+            pairs = zip(said, sources[0], strict=True)
+            said = tuple(Text(c.lang, f"{c.text} · {s.text}") for c, s in pairs)
+            sources = sources[1:]
+        lines.append(said)
+    lines += sources
     if not lines:
         return []
     title = ed.words(args["title"], "credits") if "title" in args else None
@@ -306,28 +357,25 @@ PARTS: dict[str, Callable[[_Edition, Part], list[Block]]] = {
 
 
 def _chart_bars(ed: _Edition) -> tuple[Bar, ...]:
-    """The report's chart figures, or else the key figures' amounts in their main currency."""
+    """The report's chart bars, or else the key figures' amounts in their main currency."""
     report = ed.report
-    labels = {k.figure: k.label for k in report.key_figures}
-    names = list(report.chart)
-    if not names:
+    bars = list(report.chart)
+    if not bars:
         money = [
-            k.figure
-            for k in report.key_figures
-            if report.figures[k.figure].figure.kind == nb.Kind.MONEY
+            k for k in report.key_figures if report.figures[k.figure].figure.kind == nb.Kind.MONEY
         ]
         if not money:
             return ()
-        currencies = Counter(report.figures[n].figure.currency for n in money)
+        currencies = Counter(report.figures[k.figure].figure.currency for k in money)
         currency = currencies.most_common(1)[0][0]
-        names = [n for n in money if report.figures[n].figure.currency == currency]
-    bars = []
-    for name in names:
-        figure = report.figures[name].figure
-        if figure.value is None or name not in labels:
+        bars = [k for k in money if report.figures[k.figure].figure.currency == currency]
+    out = []
+    for bar in bars:
+        figure = report.figures[bar.figure].figure
+        if figure.value is None:
             continue
-        bars.append(Bar(name, ed.must(labels[name]), figure.value, ed.figure(name)))
-    return tuple(bars)
+        out.append(Bar(bar.figure, ed.must(bar.label), figure.value, ed.figure(bar.figure)))
+    return tuple(out)
 
 
 def _whole(tag: str, text: str) -> Text:

@@ -77,12 +77,22 @@ class Paragraph:
     role: Role = "body"
 
 
+# how wide a photo may be: the whole measure, or one column of a bilingual page
+PhotoWidth = Literal["full", "column"]
+
+
 @dataclass(frozen=True, slots=True)
 class Photo:
+    """A photo and its caption; ``image`` None when its file is still to come (a renderer
+    leaves a frame for it).  The layout sets its limits: ``width``, and ``height`` as a
+    percentage of the page's text area (50 at most)."""
+
     id: str
     caption: Texts
-    credit: Texts | None
+    credit: Texts | None  # the photographer's, printed only under a picture
     image: Path | None
+    width: PhotoWidth = "full"
+    height: int = 50
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,8 +124,11 @@ BODY_STYLES: dict[str, TextStyle] = {
     "caption": TextStyle(
         size=8.5, leading=13, color=GREY, align="left", space_before=2, space_after=10
     ),
+    # a missing picture's caption, inside the frame left for it
+    "placeholder": TextStyle(size=9, leading=13, color=GREY, align="center", space_after=4),
     "credit": TextStyle(size=8.5, leading=13, color=GREY, align="left", space_after=2),
-    "cell": TextStyle(size=9, leading=13, align="left", space_after=0),
+    # a key figure's label: lines of even length, never one character left alone
+    "cell": TextStyle(size=9, leading=13, align="left", space_after=0, balance=True),
     "value": TextStyle(size=9.5, leading=13, align="right", space_after=0, bold=True, color=ACCENT),
     "table_caption": TextStyle(
         size=9.5, leading=14, align="left", space_before=6, space_after=4, bold=True, balance=True

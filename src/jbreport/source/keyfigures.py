@@ -43,13 +43,22 @@ def read_key_figures(
 
 
 def read_chart(
-    r: Reader, node: Node | None, figures: dict[str, SrcFigure], keys: set[str]
-) -> tuple[str, ...]:
-    """The chart's figures: key figures (for their labels), amounts of one kind and unit."""
-    names: list[str] = []
+    r: Reader, node: Node | None, figures: dict[str, SrcFigure], keys: tuple[SrcKeyFigure, ...]
+) -> tuple[SrcKeyFigure, ...]:
+    """The chart's bars: figures of one kind and unit (amounts, or growth rates), each a key
+    figure's name (its label reused) or ``{figure: name, label: "…"}``."""
+    labels = {k.figure: k.label for k in keys}
+    bars: list[SrcKeyFigure] = []
     kinds: set[tuple[nb.Kind, str | None, str | None]] = set()
     for item in r.items(node, "chart"):
-        name = r.text(item, "chart item")
+        if item.mapping is not None:
+            if not r.mapping(item, "a chart bar", {"figure", "label"}):
+                continue
+            name = r.text(item.get("figure"), "figure")
+            label = r.src(item.get("label"), f"chart/{name}/label", "label") if name else None
+        else:
+            name = r.text(item, "chart item")
+            label = labels.get(name) if name else None
         if name is None or name in r.broken_figures:
             continue
         if name not in figures:
@@ -59,15 +68,15 @@ def read_chart(
                 item.loc,
             )
             continue
-        if name not in keys:
-            r.error(f"chart figure {name!r} must also be a key figure (for its label)", item.loc)
+        if label is None:
+            r.error(f"chart figure {name!r} needs a label (or to be a key figure)", item.loc)
             continue
         figure = figures[name].figure
         if figure.value is None:
             r.error(f"chart figure {name!r} is a {figure.kind}, not an amount", item.loc)
             continue
         kinds.add((figure.kind, figure.currency, figure.unit))
-        names.append(name)
+        bars.append(SrcKeyFigure(name, label))
     if len(kinds) > 1 and node is not None:
         r.error("chart figures must share one kind, currency and unit", node.loc)
-    return tuple(names)
+    return tuple(bars)

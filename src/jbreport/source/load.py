@@ -20,7 +20,7 @@ from .model import Report, Src, SrcFigure
 from .reader import Reader
 from .scope import ReportIds
 from .tables import check_table
-from .yaml import load_yaml
+from .yaml import Node, load_yaml
 
 TOP_KEYS = {
     "language": True,
@@ -36,6 +36,8 @@ TOP_KEYS = {
     "figures": False,
     "key_figures": False,
     "chart": False,
+    "period": False,
+    "contact": False,
     "lead": False,
     "sections": False,
     "closing": False,
@@ -79,17 +81,36 @@ def read_report(r: Reader) -> Report:
         styles=read_styles(r, root.get("style")),
         figures=figures,
         key_figures=(keys := read_key_figures(r, root.get("key_figures"), figures)),
-        chart=read_chart(r, root.get("chart"), figures, {k.figure for k in keys}),
+        chart=read_chart(r, root.get("chart"), figures, keys),
         lead=read_blocks(r, root.get("lead"), "lead", ids),
         sections=read_sections(r, root.get("sections"), ids),
         closing=read_blocks(r, root.get("closing"), "closing", ids),
         notes=tuple(notes),
+        period=_period(r, root.get("period"), figures),
+        contact=r.src(root.get("contact"), "contact", "contact"),
     )
     _check_uses(r, figures)
     for table in report.tables():
         check_table(r, table, figures)
     r.problems.raise_if_any()
     return report
+
+
+def _period(r: Reader, node: Node | None, figures: dict[str, SrcFigure]) -> str | None:
+    """``period:``: the figure (a date or a range of months) the report's figures cover."""
+    name = r.text(node, "period")
+    if name is None or node is None or name in r.broken_figures:
+        return None
+    if name not in figures:
+        r.error(
+            f"period {name!r} is not defined under figures{did_you_mean(name, list(figures))}",
+            node.loc,
+        )
+        return None
+    if figures[name].figure.kind not in (nb.Kind.DATE, nb.Kind.MONTH_RANGE):
+        r.error(f"period {name!r} is a {figures[name].figure.kind}, not a date", node.loc)
+        return None
+    return name
 
 
 def _check_uses(r: Reader, figures: dict[str, SrcFigure]) -> None:

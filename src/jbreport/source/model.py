@@ -152,11 +152,13 @@ class Report:
     styles: dict[str, nb.NumberStyle]
     figures: dict[str, SrcFigure]
     key_figures: tuple[SrcKeyFigure, ...]
-    chart: tuple[str, ...]  # figures of the chart; empty: the key figures' amounts
+    chart: tuple[SrcKeyFigure, ...]  # the chart's bars; empty: the key figures' amounts
     lead: tuple[SrcBlock, ...]
     sections: tuple[SrcSection, ...]
     closing: tuple[SrcBlock, ...]
     notes: tuple[str, ...] = ()  # what was cleaned from the file, each with file:line:col
+    period: str | None = None  # the figure naming the time the report's figures cover
+    contact: Src | None = None  # whom a reader asks about the figures
 
     def photos(self) -> list[SrcPhoto]:
         """Every photo of the report, in reading order."""
@@ -174,6 +176,8 @@ class Report:
         out = [s for s in (self.kicker, self.title, self.subject) if s is not None]
         out += [*self.authors, *self.keywords]
         out += [k.label for k in self.key_figures]
+        keys = {id(k.label) for k in self.key_figures}
+        out += [bar.label for bar in self.chart if id(bar.label) not in keys]  # its own
         out += [f.noun for f in self.figures.values() if f.noun is not None]
         out += [s for block in self.lead for s in block.strings()]
         for section in self.sections:
@@ -183,6 +187,8 @@ class Report:
         if self.picture_credit is not None:
             out.append(self.picture_credit)
         out += self.sources
+        if self.contact is not None:
+            out.append(self.contact)
         return out
 
 

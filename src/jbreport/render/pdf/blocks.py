@@ -37,10 +37,14 @@ def table(w: _Writer, block: TableBlock) -> list[Flowable]:
     n = len(w.document.languages)
     full = PAGE_W - 2 * MARGIN_X
     after = Spacer(1, 4 if block.note else 10)
-    narrow = (full - GUTTER * (n - 1)) / n
-    if n > 1 and all(_fits(w, block, i, narrow) for i in range(n)):
-        columns = [_one_table(w, block, i, narrow) for i in range(n)]
-        return [CondPageBreak(5 * 13), KeepTogether([Parallel(columns)]), after]
+    # side by side: on the body's columns, or else on even halves of the page
+    for shares in dict.fromkeys((w.shares, tuple(1 / n for _ in range(n)))):
+        room = full - GUTTER * (n - 1)
+        narrow = [room * share for share in shares]
+        if n > 1 and all(_fits(w, block, i, narrow[i]) for i in range(n)):
+            columns = [_one_table(w, block, i, narrow[i]) for i in range(n)]
+            side = Parallel(columns, shares=shares)
+            return [CondPageBreak(5 * 13), KeepTogether([side]), after]
     out: list[Flowable] = []
     for i in range(n):
         # together on one page when they fit on one (a longer table splits, its header repeated)
@@ -204,7 +208,8 @@ def _item(w: _Writer, item: ListItem, lists: list[Tag], level: int) -> list[Flow
         indent = level * theme.PDF_LIST_INDENT * em
         hang = theme.PDF_LIST_INDENT * em
         columns.append([Hanging(item.label[i], block, measure, indent, hang, label)])
-    out: list[Flowable] = [columns[0][0] if len(columns) == 1 else Parallel(columns)]
+    one = len(columns) == 1
+    out: list[Flowable] = [columns[0][0] if one else Parallel(columns, shares=w.shares)]
     if item.children:
         nested = [Tag("L", parent=body) for body in bodies]
         for child in item.children:

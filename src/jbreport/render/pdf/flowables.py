@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -17,7 +18,7 @@ from reportlab.platypus import Flowable, Image
 
 from ...model import Chart, Text, Texts
 from ..typeset import setting
-from .styles import ACCENT, GREY, GUTTER, INK, RULE, Style
+from .styles import ACCENT, GREY, GUTTER, INK, RED, RULE, Style
 from .tagging import Outline, Tag
 from .textops import Measure, Placed, draw_plain, text_object
 
@@ -50,6 +51,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         # a table's header cell, drawn again above the rest of its table on the next page:
         # read once, where first drawn, an artifact where repeated
         self.repeated_as_artifact = False
+        self.artifact = False  # drawn, never read (a placeholder's caption inside its frame)
         self.spaceBefore = style.space_before if first else 0
         self.spaceAfter = style.space_after
 
@@ -122,7 +124,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         style = self.style
         lines = self.lines(self.width)
         y = self.height - style.size - (style.leading - style.size) / 2 + style.size * 0.12
-        if self.repeated_as_artifact and self.tag.parts:
+        if self.artifact or (self.repeated_as_artifact and self.tag.parts):
             canvas.begin_artifact()
         else:
             canvas.begin_tag(self.tag)
@@ -146,20 +148,27 @@ class Parallel(Flowable):  # type: ignore[misc]
     """Two (or more) flowable columns side by side, split at the same height, so each
     paragraph of a bilingual edition starts beside its translation."""
 
-    def __init__(self, columns: list[list[Flowable]], gutter: float = GUTTER) -> None:
+    def __init__(
+        self,
+        columns: list[list[Flowable]],
+        gutter: float = GUTTER,
+        shares: tuple[float, ...] | None = None,
+    ) -> None:
         super().__init__()
         self.columns = columns
         self.gutter = gutter
+        # each column's share of the measure (the gutter aside): even unless given
+        self.shares = shares or tuple(1 / len(columns) for _ in columns)
         self.spaceAfter = max((c[-1].getSpaceAfter() for c in columns if c), default=0)
         self.spaceBefore = max((c[0].getSpaceBefore() for c in columns if c), default=0)
 
-    def _col_width(self, avail_width: float) -> float:
-        n = len(self.columns)
-        return (avail_width - self.gutter * (n - 1)) / n
+    def _col_widths(self, avail_width: float) -> list[float]:
+        room = avail_width - self.gutter * (len(self.columns) - 1)
+        return [room * share for share in self.shares]
 
-    def _heights(self, width: float) -> list[float]:
+    def _heights(self, widths: list[float]) -> list[float]:
         heights = []
-        for column in self.columns:
+        for column, width in zip(self.columns, widths, strict=True):
             total = 0.0
             for i, flowable in enumerate(column):
                 _w, h = flowable.wrap(width, 1e9)
@@ -173,14 +182,13 @@ class Parallel(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = max(self._heights(self._col_width(avail_width)), default=0)
+        self.height = max(self._heights(self._col_widths(avail_width)), default=0)
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        width = self._col_width(avail_width)
         heads: list[list[Flowable]] = []
         tails: list[list[Flowable]] = []
-        for column in self.columns:
+        for column, width in zip(self.columns, self._col_widths(avail_width), strict=True):
             head, tail = _split_column(column, width, avail_height)
             heads.append(head)
             tails.append(tail)
@@ -189,12 +197,14 @@ class Parallel(Flowable):  # type: ignore[misc]
         if any(not h for h in heads) and any(c for c in self.columns):
             # a column could not start here: move the whole pair so both start together
             return []
-        return [Parallel(heads, self.gutter), Parallel(tails, self.gutter)]
+        return [
+            Parallel(heads, self.gutter, self.shares),
+            Parallel(tails, self.gutter, self.shares),
+        ]
 
     def draw(self) -> None:
-        width = self._col_width(self.width)
-        for index, column in enumerate(self.columns):
-            x = index * (width + self.gutter)
+        x = 0.0
+        for column, width in zip(self.columns, self._col_widths(self.width), strict=True):
             y = self.height
             for i, flowable in enumerate(column):
                 if i:
@@ -203,6 +213,7 @@ class Parallel(Flowable):  # type: ignore[misc]
                 y -= h
                 flowable.drawOn(self.canv, x, y)
                 y -= flowable.getSpaceAfter()
+            x += width + self.gutter
 
 
 def _split_column(
@@ -242,7 +253,9 @@ class BarChart(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         self.chart, self.measure = chart, measure
-        self.row = self.LINE * languages + 6
+        # a bar's label and value in each language: a line each, set closer when several
+        self.line = self.LINE if languages == 1 else self.LINE - 1.5
+        self.row = self.line * languages + 6
         # read as its text alternative: the title, then each bar's label and value
         lines = [" / ".join(t.text for t in chart.title)]
         for bar in chart.bars:
@@ -256,20 +269,32 @@ class BarChart(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        """Bars from a zero line: a fall (a negative growth rate) to its left, its value
+        to the right of the line; a rise to the right, its value after the bar."""
         canvas: Canvas = self.canv
         label_w = self.width * 0.36
         value_w = self.width * 0.26
         bar_space = self.width - label_w - value_w - 8
-        top = max(bar.value for bar in self.chart.bars) or 1
+        values = [Decimal(0), *(bar.value for bar in self.chart.bars)]
+        low, high = min(values), max(values)
+        scale = float(bar_space) / float(high - low or 1)
+        zero = label_w + float(-low) * scale
         y = self.height - 2
         canvas.begin_tag(self.tag)
         for bar in self.chart.bars:
             self._texts(bar.label, 2, y, label_w - 8)
-            length = float(bar_space) * float(bar.value / top)
-            canvas.setFillColor(ACCENT)
-            canvas.rect(label_w, y - self.row + 6, max(length, 1.0), self.row - 8, stroke=0, fill=1)
-            self._texts(bar.display, label_w + length + 4, y, None)
+            length = float(bar.value) * scale
+            start = zero + min(length, 0.0)
+            canvas.setFillColor(ACCENT if bar.value >= 0 else RED)
+            canvas.rect(
+                start, y - self.row + 6, max(abs(length), 1.0), self.row - 8, stroke=0, fill=1
+            )
+            self._texts(bar.display, zero + max(length, 0.0) + 4, y, None)
             y -= self.row
+        if low < 0:  # the zero line, where a rise and a fall part
+            canvas.setStrokeColor(GREY)
+            canvas.setLineWidth(0.5)
+            canvas.line(zero, 2, zero, self.height - 2)
         canvas.end_tag()
 
     def _texts(self, texts: Texts, x: float, top: float, max_width: float | None) -> None:
@@ -277,7 +302,7 @@ class BarChart(Flowable):  # type: ignore[misc]
         style = Style(size=self.SIZE)
         for i, text in enumerate(texts):
             measure = self.measure(text.lang, style)
-            y = top - self.LINE * (i + 1) + 2
+            y = top - self.line * (i + 1) + 2
             color = INK if i == 0 else GREY
             draw_plain(self.canv, measure, text.text, x, y, color, max_width)
 

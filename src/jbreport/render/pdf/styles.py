@@ -59,6 +59,7 @@ StyleName = Literal[
     "heading",
     "subheading",
     "caption",
+    "placeholder",
     "credit",
     "cell",
     "value",
@@ -116,7 +117,8 @@ def style(name: StyleName, east_asian: bool, bilingual: bool) -> Style:
         chosen = replace(chosen, indent=2.0)  # Chinese paragraphs indent two characters
     if bilingual and name in _TABLE:
         chosen = replace(chosen, size=chosen.size - 1)
-    if bilingual and (name in _RUNNING or name in _NARROW or name == "caption"):
+    # (a caption keeps its size: under a photo across both columns it is set as in one)
+    if bilingual and (name in _RUNNING or name in _NARROW):
         chosen = replace(chosen, size=chosen.size - 1, leading=chosen.leading - 2)
         if not east_asian and chosen.align == "justify":
             # a narrow column of Western text reads better ragged than with rivers

@@ -13,18 +13,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from ...errors import Location, RenderError
 from ...model import (
     Block,
     Chart,
@@ -40,17 +37,20 @@ from ...model import (
     Text,
     Texts,
     Toc,
+    block_texts,
 )
 from ...model import (
     Table as TableBlock,
 )
 from .. import RenderOptions, page_fields, theme
-from . import blocks
+from . import blocks, photos
 from .canvas import NumberedCanvas
-from .flowables import BarChart, Parallel, Rule, TaggedImage, TextBlock
+from .floats import FloatingDoc, Flush
+from .flowables import BarChart, Parallel, Rule, TextBlock
 from .fonts import font_set
 from .styles import (
     GREY,
+    GUTTER,
     LIGHT_RULE,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -66,6 +66,13 @@ from .styles import (
 )
 from .tagging import Outline, StructureType, Tag
 from .textops import Measure, draw_plain
+
+# a single page whose content ends higher than this share of it above the foot is spread:
+# its parts (each kind in SPREAD) get up to SPREAD_GAP points more before them
+FILLED = 0.10
+SPREAD = (KeyFigures, Chart, TableBlock, Credits)
+SPREAD_GAP = 18.0
+BALANCE = (0.4, 0.6)  # the least and the most a language's column takes of a bilingual page
 
 
 def render(document: Document, options: RenderOptions) -> bytes:
@@ -92,6 +99,34 @@ class _Writer:
         # full width
         western = not self.bilingual and not any(self.east_asian.values())
         self.margin_x = theme.MARGIN_X_LATIN if western else MARGIN_X
+        self.frame_width = PAGE_W - 2 * self.margin_x
+        self.shares = self.balance()
+
+    def balance(self) -> tuple[float, ...]:
+        """Each language's share of a bilingual measure: as its running text is long (set
+        width times leading, over the whole report), so that a paragraph and its translation
+        end close together; between 40% and 60%."""
+        n = len(self.document.languages)
+        if n < 2:
+            return (1.0,)
+        lengths = [0.0] * n
+        for block in self.document.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            for group in block_texts(block):
+                for i, text in enumerate(group):
+                    chosen = self.style(ROLE_STYLES[block.role], text.lang)
+                    lengths[i] += self.measure(text.lang, chosen).width(text.text) * chosen.leading
+        total = sum(lengths)
+        if n > 2 or not total:
+            return tuple(1 / n for _ in range(n))
+        first = min(max(lengths[0] / total, BALANCE[0]), BALANCE[1])
+        return (first, 1 - first)
+
+    def column_widths(self, total: float) -> list[float]:
+        """The widths of a bilingual edition's columns across ``total`` (the gutter aside)."""
+        room = total - GUTTER * (len(self.shares) - 1)
+        return [room * share for share in self.shares]
 
     def measure(self, lang: str, style: Style) -> Measure:
         key = (self.east_asian[lang], style.size, style.bold)
@@ -123,9 +158,18 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def flowables(self) -> list[Flowable]:
+    def flowables(self, room: float = 0.0) -> list[Flowable]:
+        """The story; ``room``: points left on a single page, shared out before its parts
+        (a few points each, the rest above the credits, which go to the page's foot)."""
         out: list[Flowable] = []
-        for block in self.document.blocks:
+        parts = [i for i, b in enumerate(self.document.blocks) if isinstance(b, SPREAD) and i]
+        each = min(room / len(parts), SPREAD_GAP) if parts else 0.0
+        for i, block in enumerate(self.document.blocks):
+            if isinstance(block, Credits):
+                out.append(Flush())  # the photos before the credits
+            if i in parts:
+                last = i == parts[-1]
+                out.append(Spacer(1, room - each * (len(parts) - 1) if last else each))
             out += self.block(block)
         return out
 
@@ -137,7 +181,7 @@ class _Writer:
         title = " / ".join(t.text for t in texts)  # the bookmark carries every language
         for i, text in enumerate(texts):
             columns.append([self.text(text, name, outline if i == 0 else None, title)])
-        return [Parallel(columns)]
+        return [Parallel(columns, shares=self.shares)]
 
     def block(self, block: Block) -> list[Flowable]:
         match block:
@@ -155,7 +199,7 @@ class _Writer:
             case Paragraph():
                 return self.texts(block.text, ROLE_STYLES[block.role])
             case Photo():
-                return self.photo(block)
+                return photos.photo(self, block)
             case Credits():
                 out = [Rule(LIGHT_RULE, 0.5, 8)]
                 if block.title is not None:
@@ -187,6 +231,8 @@ class _Writer:
         return out
 
     def key_figures(self, block: KeyFigures) -> list[Flowable]:
+        """The key figures: a label and its value per language, each language's pair on its
+        column of the page (a bilingual edition: an empty column for the gutter)."""
         out = [*self.texts(block.title, "subheading", outline=0)]
         rows = []
         # tagged as a table: a row per figure, its label the row's header, in each language
@@ -194,60 +240,64 @@ class _Writer:
         for row in block.rows:
             cells: list[Any] = []
             row_tag = Tag("TR", parent=table_tag)
-            for label, value in zip(row.label, row.value, strict=True):
+            for i, (label, value) in enumerate(zip(row.label, row.value, strict=True)):
+                cells += [""] if i else []
                 cells.append(self.text(label, "cell", role="TH", parent=row_tag))
                 cells.append(self.text(value, "value", role="TD", parent=row_tag))
             rows.append(cells)
-        n = len(self.document.languages)
-        unit = (PAGE_W - 2 * self.margin_x) / n
-        widths = [unit * 0.58, unit * 0.42] if n == 1 else [unit * 0.47, unit * 0.53] * n
-        table = Table(rows, colWidths=widths, hAlign="CENTER")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # never Helvetica
-                    ("LINEABOVE", (0, 0), (-1, 0), 1.0, RULE),
-                    ("LINEBELOW", (0, -1), (-1, -1), 1.0, RULE),
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
+        table = Table(rows, colWidths=self.key_widths(block), hAlign="LEFT")
+        table.setStyle(TableStyle(self.key_style(len(block.title))))
         return [*out, table, Spacer(1, 10)]
 
-    def photo(self, block: Photo) -> list[Flowable]:
-        out: list[Flowable] = []
-        if block.image is not None:
-            try:
-                described = " / ".join(t.text for t in block.caption)
-                image = TaggedImage(str(block.image), Tag("Figure", None, described))
-                ratio = image.imageHeight / image.imageWidth
-                # as wide as 14 cm allows, never taller than half the frame
-                max_height = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5
-                width = min(PAGE_W - 2 * self.margin_x, 14 * cm, max_height / ratio)
-                image.drawWidth, image.drawHeight = width, width * ratio
-            except Exception as exc:  # reportlab/PIL raise many kinds on a bad image
-                raise RenderError(f"cannot place image: {exc}", Location.of(block.image)) from None
-            out.append(image)
-        captions: list[Text] = []
-        for i, caption in enumerate(block.caption):
-            text = caption.text
-            if block.credit is not None:
-                text = f"{text}  {block.credit[i].text}"
-            captions.append(Text(caption.lang, text, caption.keep))
-        out += self.texts(tuple(captions), "caption")
-        return [KeepTogether(out)]
+    def key_widths(self, block: KeyFigures) -> list[float]:
+        if len(self.document.languages) == 1:
+            return [self.frame_width * 0.58, self.frame_width * 0.42]
+        widths: list[float] = []
+        for i, column in enumerate(self.column_widths(self.frame_width)):
+            widest = 0.0
+            for row in block.rows:
+                text = row.value[i]
+                widest = max(
+                    widest, self.measure(text.lang, self.style("value", text.lang)).width(text.text)
+                )
+            value = min(widest + 9 + 1, column * 0.5)
+            widths += [GUTTER] if i else []
+            widths += [column - value, value]
+        return widths
+
+    def key_style(self, languages: int) -> list[tuple[Any, ...]]:
+        style: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # never Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ]
+        for i in range(languages):  # the rules under each language's pair, not the gutter
+            first, last = 3 * i, 3 * i + 1
+            style += [
+                ("LINEABOVE", (first, 0), (last, 0), 1.0, RULE),
+                ("LINEBELOW", (first, -1), (last, -1), 1.0, RULE),
+                ("LINEBELOW", (first, 0), (last, -2), 0.4, LIGHT_RULE),
+            ]
+        return style
 
     # -- pages --------------------------------------------------------------------------
 
     def build(self) -> bytes:
+        """The PDF; a single page left part empty is set again, its parts spread to fill it."""
+        data, pages, room = self.typeset()
+        if pages == 1 and room > FILLED * (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM):
+            self.outline_count = 0
+            data, _pages, _room = self.typeset(room - 2)
+        return data
+
+    def typeset(self, room: float = 0.0) -> tuple[bytes, int, float]:
+        """The PDF, its page count and the room left under its last flowable."""
         buffer = io.BytesIO()
         meta = self.document.metadata
-        template = BaseDocTemplate(
+        template = FloatingDoc(
             buffer,
             pagesize=A4,
             leftMargin=self.margin_x,
@@ -277,17 +327,25 @@ class _Writer:
             bottomPadding=0,
         )
         template.addPageTemplates([PageTemplate("page", [frame])])
-        story = self.flowables()
+        story = [*self.flowables(room), Flush()]
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
             return NumberedCanvas(self.document, self.decorate, self.fonts.latin, *args, **kwargs)
 
         template.build(story, canvasmaker=canvasmaker)
-        return buffer.getvalue()
+        return buffer.getvalue(), template.page, template.room
 
     def decorate(self, canvas: Canvas, page: int, total: int) -> None:
-        """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known."""
+        """Running header and footer ("第 3 页 共 12 页"), drawn once the total is known: no
+        header above the headline on the first page, no page number on a single page."""
         canvas.saveState()
+        if page > 1:
+            self.header(canvas)
+        self.footer(canvas, page, total)
+        canvas.restoreState()
+
+    def header(self, canvas: Canvas) -> None:
+        """The running header, right-aligned above a light rule."""
         header = self.document.header
         y = PAGE_H - MARGIN_TOP + 0.9 * cm
         x = PAGE_W - self.margin_x
@@ -299,13 +357,14 @@ class _Writer:
         canvas.setStrokeColor(LIGHT_RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.margin_x, y - 4, PAGE_W - self.margin_x, y - 4)
-        self.footer(canvas, page, total)
-        canvas.restoreState()
 
     def footer(self, canvas: Canvas, page: int, total: int) -> None:
-        """The footer's texts, their {page} and {pages} filled, centred on one line."""
+        """The footer's texts, their {page} and {pages} filled, centred on one line (on a
+        single page, the texts that number it left out)."""
         measured = []
         for text in self.document.footer:
+            if total == 1 and any(field for _literal, field in page_fields(text.text)):
+                continue
             filled = "".join(
                 literal + ("" if field is None else str(page if field == "page" else total))
                 for literal, field in page_fields(text.text)
