@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import require, run
 from jbreport.model import Paragraph, Text
-from model_blocks import SIGNOFF, bullets, numbered, pair, table
+from model_blocks import SIGNOFF, bullets, cells, numbered, pair, table
 from test_render_pdf_writer import EN, ZH, document, roles, text_of, written
 
 
@@ -85,10 +85,23 @@ def test_a_signoff_is_right_aligned(tmp_path: Path) -> None:
 
 
 def test_a_bilingual_edition_prints_each_languages_table(tmp_path: Path) -> None:
-    path = written(tmp_path, document((ZH, EN), pair(table("zh"), table("en"))))
+    short = replace(table("zh"), header=(cells("zh", "行业", "亿元", "%"),))
+    short_en = replace(table("en"), header=(cells("en", "Sector", "bn", "%"),))
+    path = written(tmp_path, document((ZH, EN), pair(short, short_en)))
     assert roles(path) == ["Table", "P", "Table", "P"]  # each language's table, then its note
     lines = run(require("pdftotext"), "-layout", path, "-").splitlines()
     assert any(line.count("合计") == 2 for line in lines)  # narrow enough: side by side
+
+
+def test_a_table_whose_labels_would_wrap_beside_its_translation_is_stacked(
+    tmp_path: Path,
+) -> None:
+    """零售额（亿元） in half a page would break as 零售额（亿 | 元）: one table after the other."""
+    path = written(tmp_path, document((ZH, EN), pair(table("zh"), table("en"))))
+    assert roles(path) == ["Table", "P", "Table", "P"]
+    text = run(require("pdftotext"), "-layout", path, "-")
+    assert "零售额（亿元）" in text
+    assert not any(line.count("合计") == 2 for line in text.splitlines())
 
 
 def test_a_table_too_wide_for_half_the_page_is_stacked(tmp_path: Path) -> None:

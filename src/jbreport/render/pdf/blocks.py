@@ -61,10 +61,20 @@ def _rows(block: TableBlock) -> list[tuple[Row, StyleName]]:
 
 
 def _fits(w: _Writer, block: TableBlock, i: int, width: float) -> bool:
-    """Whether the table's text columns keep room for a few words beside its figures."""
-    widths = _widths(w, block, [r for r, _s in _rows(block)], i, width)
+    """Whether the table's text columns keep room for a few words beside its figures, and
+    every cell sets on one line: a side-by-side table whose labels wrap in the narrow column
+    ("零售额（亿 | 元）") reads worse than the two tables one after the other."""
+    rows = _rows(block)
+    widths = _widths(w, block, [r for r, _s in rows], i, width)
     text = [x for x, numeric in zip(widths, block.numeric, strict=True) if not numeric]
-    return all(x >= MIN_TEXT_COLUMN for x in text) and sum(widths) <= width + 0.01
+    if not all(x >= MIN_TEXT_COLUMN for x in text) or sum(widths) > width + 0.01:
+        return False
+    for row, name in rows:
+        for cell, room in zip(row, widths, strict=True):
+            shown = cell[i]
+            if w.measure(shown.lang, w.style(name, shown.lang)).width(shown.text) > room - 2 * PAD:
+                return False
+    return True
 
 
 def _one_table(w: _Writer, block: TableBlock, i: int, width: float) -> list[Flowable]:
