@@ -18,6 +18,7 @@ from babel.util import TextWrapper
 from ..atomic import write_bytes
 from ..errors import Location, TranslationError
 from ..i18n.locale import same_language
+from ..text import utf8_text
 from .header import check_bytes, check_header, check_messages, check_nplurals
 from .lint import Previous, lint
 
@@ -49,14 +50,7 @@ def read_catalog(
     check_bytes(data, shown)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_line = data[: exc.start].count(b"\n") + 1
-        raise TranslationError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}); PO files must be UTF-8",
-            Location(shown, bad_line),
-        ) from None
+    text = utf8_text(data, shown, TranslationError, "PO files must be UTF-8")
     linted = lint(text, shown, echo=not path.is_symlink())
     check_nplurals(linted.lines, shown)
     try:

@@ -19,6 +19,7 @@ import yaml
 from .. import limits
 from ..errors import ContentError, Location
 from ..i18n.script import CJK_RE
+from ..text import utf8_text
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -227,14 +228,7 @@ def load_yaml(path: Path, notes: list[str] | None = None) -> Node:
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"cannot read: {exc.strerror}", Location(shown)) from exc
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            Location(shown, line),
-        ) from None
+    text = utf8_text(raw, shown, ContentError, "save the file as UTF-8")
     text, cleaned = clean_pasted(text.removeprefix("\ufeff"), shown)
     if notes is not None:
         notes += cleaned
