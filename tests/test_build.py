@@ -118,6 +118,7 @@ def _hollow_font(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_font_only_the_pdf_library_finds_broken_is_one_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
@@ -173,6 +174,7 @@ def test_problems_are_said_in_the_same_order_with_any_jobs(
         assert "unknown key 'titel'" in err and "font" not in err
 
 
+@pytest.mark.slow
 def test_empty_lists_mean_all(tmp_path: Path) -> None:
     """As the API has always read them: no reports or editions named, all of them."""
     result = build(
@@ -187,6 +189,7 @@ def test_empty_lists_mean_all(tmp_path: Path) -> None:
     assert len(result.written) == 3 * len(find_reports(ROOT / "content"))  # 3 per report
 
 
+@pytest.mark.slow
 def test_user_layout_without_a_part(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     assert main(["-C", str(root), "layouts", "brief"]) == 0
@@ -269,6 +272,7 @@ def test_several_problems_cross_from_worker_processes(
     assert len([line for line in err.splitlines() if "fuzzy in the en edition" in line]) == 2
 
 
+@pytest.mark.slow
 def test_untranslated_paragraph_falls_back_whole(tmp_path: Path) -> None:
     """The fallback is the source sentence with source figures, never a mixture."""
     root = copy_project(tmp_path)
@@ -331,6 +335,7 @@ def _with_translation(tmp_path: Path, po: str, old: str, new: str) -> tuple[Path
     return root, path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("po", "old", "new", "message"),
     [
@@ -414,6 +419,7 @@ def test_a_figure_word_that_loses_a_field_stops_the_build(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_photos_without_an_image_are_said_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -438,6 +444,7 @@ def test_photos_without_an_image_are_said_once(
     assert "extra-5, signing and 3 more): a frame is left for each" in note
 
 
+@pytest.mark.slow
 def test_strict_refuses_a_photo_without_its_image(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -165,6 +165,7 @@ def test_factsheet_is_one_page(built: Path, name: str) -> None:
     assert pages(built / name) == 1
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path, project: Project) -> None:
     for run_dir in ("a", "b"):
         build(
@@ -252,6 +253,7 @@ def test_missing_font_is_named(tmp_path: Path, project: Project) -> None:
         )
 
 
+@pytest.mark.slow
 def test_characters_no_font_has_are_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

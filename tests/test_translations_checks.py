@@ -189,12 +189,14 @@ def located(problems: list[str], path: Path) -> dict[str, list[str]]:
     return out
 
 
+@pytest.mark.slow
 def test_the_finished_translation_has_no_problems(capsys: pytest.CaptureFixture[str]) -> None:
     assert check(ROOT) == []
     assert main(["-C", str(ROOT), "translations", "check"]) == 0
     assert capsys.readouterr().out.strip() == "no problems"
 
 
+@pytest.mark.slow
 def test_check_lists_each_problem_at_its_entry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -250,6 +252,7 @@ def test_check_lists_each_problem_at_its_entry(
     assert f"{len(problems) - 1} problem(s)" in captured.err
 
 
+@pytest.mark.slow
 def test_check_given_files_checks_those_whatever_their_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
