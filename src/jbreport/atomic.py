@@ -47,10 +47,6 @@ def write_bytes(path: Path, data: bytes) -> None:
     write_all([(path, data)])
 
 
-def write_text(path: Path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
-
-
 def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     """Replace several files together: all of them, or (on any failure) none."""
     if not files:

@@ -17,7 +17,7 @@ from itertools import accumulate, repeat
 from operator import add, attrgetter, sub
 from typing import NamedTuple
 
-from ...i18n.script import CJK_RE
+from ...i18n.script import EAST_ASIAN_CLASS, is_east_asian
 
 # No line may begin with these (clreq / JIS X 4051 / GB/T 15834 line-start prohibitions).
 CLOSE = set(
@@ -31,7 +31,7 @@ OPEN = set("（《「『“‘〈【〔〖〘〚［｛｟〝(（[{＄￥$")
 WORD_START = set("’·・")
 # Never split between two of these: —— and ……
 INSEPARABLE = set("—…‥")
-_CJK_CLASS = CJK_RE.pattern[1:-1]
+_CJK_CLASS = EAST_ASIAN_CLASS
 # a piece: an ideograph alone, or a Latin run (a long one may break after a hyphen, dash or
 # slash)
 _PIECE = (
@@ -80,10 +80,6 @@ class Line(NamedTuple):
     width: float  # natural width
     last: bool  # the paragraph's last line, or the line before a hard break
     hyphen: bool = False  # broken inside a word, at a hyphenation point
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(CJK_RE.match(ch))
 
 
 def atoms(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[list[Atom]]:
@@ -147,7 +143,7 @@ def _hold(
             k < n
             and starts[k] == span_end
             and not spaced[k]
-            and _is_cjk(text[span_end])
+            and is_east_asian(text[span_end])
             and (text[span_end - 1].isdigit() or text[span_end - 1] in SCALE_CHARACTERS)
         ):
             held.add(k)
@@ -272,7 +268,7 @@ def script_change(before: str, after: str) -> bool:
 
 
 def _is_han(ch: str) -> bool:
-    return ch.isalpha() and _is_cjk(ch)
+    return ch.isalpha() and is_east_asian(ch)
 
 
 def _is_latin(ch: str) -> bool:
@@ -305,15 +301,3 @@ def _fitting(
             if chunk:
                 yield Atom(chunk, atom.space_before if first else True), used
                 first = False
-
-
-def violations(lines: Sequence[str]) -> list[tuple[int, str]]:
-    """Lines that break 禁则: begin with closing or end with opening punctuation."""
-    bad = []
-    for number, line in enumerate(lines, start=1):
-        text = line.strip()
-        if not text:
-            continue
-        if text[0] in CLOSE - set(",.;:?!)]}") or text[-1] in OPEN - set("([{$"):
-            bad.append((number, line))
-    return bad
